@@ -1,0 +1,254 @@
+//! The document Taiwa keeps in the browser: everything a user made, with a schema
+//! version, and the one function that reads it back from untrusted text.
+//!
+//! Every record carries the time it was last changed, so two tabs (or a backup
+//! and the current data) merge record by record: the newer change wins, and a
+//! deletion is kept as a tombstone so that it wins too.
+
+use super::lang::Text;
+use super::settings::Settings;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The name stamped on every document and backup.
+pub const APP: &str = "taiwa";
+/// The schema this version of the app writes.
+pub const SCHEMA: u32 = 1;
+
+/// Something a user wrote and kept: a reflection after a role play, a reframe
+/// they saved, a session report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    /// Milliseconds since the epoch.
+    pub created: i64,
+    pub updated: i64,
+    /// A deleted entry stays as a tombstone so the deletion reaches other tabs.
+    #[serde(default)]
+    pub deleted: bool,
+    pub body: EntryBody,
+}
+
+/// What an entry holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EntryBody {
+    /// What someone wrote while practising a scenario alone.
+    Reflection {
+        scenario: String,
+        title: Text,
+        /// What they might say, per moment (empty when said aloud).
+        answers: Vec<String>,
+        /// Their notes, per moment.
+        notes: Vec<String>,
+        /// Their thoughts on the debrief questions.
+        debrief: Vec<String>,
+    },
+    /// A reframe they wrote for a starting phrase.
+    Reframe {
+        reframe: String,
+        phrase: Text,
+        text: String,
+    },
+    /// A free note.
+    Note { text: String },
+}
+
+/// The whole of a user's data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Document {
+    pub app: String,
+    pub schema: u32,
+    pub settings: Settings,
+    pub journal: BTreeMap<String, Entry>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document {
+            app: APP.to_string(),
+            schema: SCHEMA,
+            settings: Settings::default(),
+            journal: BTreeMap::new(),
+        }
+    }
+}
+
+/// What reading stored text gave.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Restored {
+    /// Nothing was stored yet.
+    Empty,
+    /// A document this version understands (migrated if it was older).
+    Ready(Document),
+    /// Written by a newer version of the app: readable as far as we know it, but
+    /// must not be overwritten.
+    Newer { schema: u32, doc: Document },
+    /// Not a Taiwa document, or damaged: keep it aside, start afresh.
+    Corrupt(String),
+}
+
+/// Reads stored or imported text. Never panics; fills defaults for anything
+/// missing; migrates older schemas step by step.
+pub fn restore(raw: Option<&str>) -> Restored {
+    let Some(raw) = raw else {
+        return Restored::Empty;
+    };
+    if raw.trim().is_empty() {
+        return Restored::Empty;
+    }
+    let value: Value = match serde_json::from_str(raw) {
+        Ok(v) => v,
+        Err(e) => return Restored::Corrupt(format!("not valid JSON: {e}")),
+    };
+    let Some(obj) = value.as_object() else {
+        return Restored::Corrupt("not a JSON object".into());
+    };
+    if obj.get("app").and_then(Value::as_str) != Some(APP) {
+        return Restored::Corrupt("not written by Taiwa".into());
+    }
+    let schema = match obj.get("schema").and_then(Value::as_u64) {
+        Some(s) if s <= u32::MAX as u64 => s as u32,
+        _ => return Restored::Corrupt("no schema version".into()),
+    };
+    let value = match migrate(value, schema) {
+        Ok(v) => v,
+        Err(e) => return Restored::Corrupt(e),
+    };
+    match serde_json::from_value::<Document>(value) {
+        Ok(mut doc) if schema > SCHEMA => {
+            doc.schema = schema;
+            Restored::Newer { schema, doc }
+        }
+        Ok(doc) => Restored::Ready(doc),
+        Err(e) => Restored::Corrupt(format!("unreadable: {e}")),
+    }
+}
+
+/// Brings a document of an older schema up to [`SCHEMA`], one step at a time.
+/// Each step has a fixture under `tests/fixtures/schema-N.json`.
+fn migrate(value: Value, from: u32) -> Result<Value, String> {
+    if from == 0 {
+        return Err("schema 0 does not exist".into());
+    }
+    // Schema 1 is the first; steps are added here as `if from < N { ... }`.
+    Ok(value)
+}
+
+/// Serialises a document for storage.
+pub fn to_json(doc: &Document) -> String {
+    serde_json::to_string(doc).unwrap_or_else(|_| String::from("{}"))
+}
+
+impl Document {
+    /// Entries that are not deleted, newest first.
+    pub fn entries(&self) -> Vec<&Entry> {
+        let mut v: Vec<&Entry> = self.journal.values().filter(|e| !e.deleted).collect();
+        v.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
+        v
+    }
+
+    /// Adds or replaces an entry.
+    pub fn put(&mut self, entry: Entry) {
+        self.journal.insert(entry.id.clone(), entry);
+    }
+
+    /// Marks an entry deleted (kept as a tombstone).
+    pub fn delete(&mut self, id: &str, now: i64) {
+        if let Some(e) = self.journal.get_mut(id) {
+            e.deleted = true;
+            e.updated = now;
+        }
+    }
+
+    /// Merges another copy into this one: per record, the newer change wins.
+    pub fn merge(&mut self, other: &Document) {
+        if other.settings.updated > self.settings.updated {
+            self.settings = other.settings.clone();
+        }
+        for (id, theirs) in &other.journal {
+            match self.journal.get(id) {
+                Some(mine) if mine.updated >= theirs.updated => {}
+                _ => {
+                    self.journal.insert(id.clone(), theirs.clone());
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(id: &str, updated: i64, text: &str) -> Entry {
+        Entry {
+            id: id.into(),
+            created: 1,
+            updated,
+            deleted: false,
+            body: EntryBody::Note { text: text.into() },
+        }
+    }
+
+    #[test]
+    fn restore_round_trips() {
+        let mut doc = Document::default();
+        doc.put(note("a", 5, "こんにちは"));
+        let raw = to_json(&doc);
+        assert_eq!(restore(Some(&raw)), Restored::Ready(doc));
+    }
+
+    #[test]
+    fn restore_tells_empty_corrupt_and_newer_apart() {
+        assert_eq!(restore(None), Restored::Empty);
+        assert_eq!(restore(Some("  ")), Restored::Empty);
+        assert!(matches!(restore(Some("{not json")), Restored::Corrupt(_)));
+        assert!(matches!(restore(Some("[1,2]")), Restored::Corrupt(_)));
+        assert!(matches!(
+            restore(Some(r#"{"app":"other","schema":1}"#)),
+            Restored::Corrupt(_)
+        ));
+        assert!(matches!(
+            restore(Some(r#"{"app":"taiwa","schema":99,"journal":{}}"#)),
+            Restored::Newer { schema: 99, .. }
+        ));
+    }
+
+    #[test]
+    fn missing_fields_get_defaults() {
+        let r = restore(Some(r#"{"app":"taiwa","schema":1}"#));
+        assert_eq!(r, Restored::Ready(Document::default()));
+    }
+
+    #[test]
+    fn merge_keeps_the_newer_record_and_deletions() {
+        let mut a = Document::default();
+        a.put(note("x", 10, "mine"));
+        a.put(note("y", 10, "keep"));
+        let mut b = Document::default();
+        b.put(note("x", 20, "theirs"));
+        b.put(note("z", 5, "new"));
+        let mut y = note("y", 3, "older");
+        y.deleted = true;
+        b.put(y);
+        a.merge(&b);
+        let texts: Vec<_> = a
+            .entries()
+            .iter()
+            .map(|e| match &e.body {
+                EntryBody::Note { text } => text.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        assert_eq!(texts, vec!["theirs", "keep", "new"]);
+        let mut c = Document::default();
+        let mut x = note("x", 30, "gone");
+        x.deleted = true;
+        c.put(x);
+        a.merge(&c);
+        assert_eq!(a.entries().len(), 2);
+    }
+}

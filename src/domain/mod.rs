@@ -1,0 +1,14 @@
+//! The rules of Taiwa, in plain Rust.
+//!
+//! Nothing in here touches the browser or Leptos: every module compiles and is
+//! tested on the host with `cargo test`. The build script (`build.rs`) includes this
+//! module too, so the content check at build time and the checks the app runs on
+//! a user's own items are the same code.
+
+pub mod content;
+pub mod document;
+pub mod lang;
+pub mod lens;
+pub mod settings;
+
+pub use lang::{Lang, Text};

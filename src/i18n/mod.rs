@@ -1,0 +1,88 @@
+//! Every piece of text in the UI, in Japanese and English, side by side.
+//!
+//! Components never write UI text themselves: they take it from [`tr`]. The
+//! `strings!` table makes a missing translation a compile error.
+
+use crate::domain::Lang;
+
+macro_rules! strings {
+    ($($key:ident: $ja:expr, $en:expr;)*) => {
+        /// The UI text of one language.
+        pub struct Strings { $(pub $key: &'static str,)* }
+        pub const JA: Strings = Strings { $($key: $ja,)* };
+        pub const EN: Strings = Strings { $($key: $en,)* };
+    };
+}
+
+/// The table for a language.
+pub fn tr(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Ja => &JA,
+        Lang::En => &EN,
+    }
+}
+
+strings! {
+    app_name: "対話 Taiwa", "Taiwa";
+    app_tagline: "意図的なピアサポート（IPS）の練習の場", "A practice space for Intentional Peer Support";
+    skip_to_content: "本文へ移動", "Skip to content";
+    nav_label: "メインメニュー", "Main menu";
+    nav_home: "ホーム", "Home";
+    nav_scenarios: "ロールプレイ", "Role play";
+    nav_reframe: "言いかえ", "Reframing";
+    nav_facilitate: "進行", "Facilitate";
+    nav_journal: "ふりかえり", "Journal";
+    nav_data: "データ", "My data";
+    nav_settings: "設定", "Settings";
+    nav_about: "このアプリについて", "About";
+    language_switch: "English", "日本語";
+    language_switch_label: "Switch to English", "日本語に切り替える";
+
+    home_title: "ようこそ、対話へ", "Welcome to Taiwa";
+    home_intro: "「どうかしたの？」ではなく「何があったの？」と問いかける練習をする場所です。ロールプレイ、言いかえの練習、学習会の進行に使えます。", "A place to practise asking \"what happened?\" rather than \"what's wrong?\". Use it for role play, for reframing language, and to run a study group.";
+    home_private: "書いたことはすべて、この端末のブラウザの中だけに保存されます。どこにも送信されません。", "Everything you write stays in this browser on this device. Nothing is sent anywhere.";
+    home_start: "はじめる", "Start here";
+    home_card_scenarios: "場面を選んで、ひとりで、またはペアや3人でロールプレイをします。", "Pick a situation and role-play it alone, in a pair or in a trio.";
+    home_card_reframe: "よく聞く言い方を、別の見方で言いかえてみます。", "Try other ways of saying phrases we often hear.";
+    home_card_facilitate: "Zoomでの学習会を、画面共有しながら進行します。", "Run a study group over Zoom, on a shared screen.";
+    home_card_journal: "自分のふりかえりを読み返します。", "Read back what you have reflected on.";
+    not_crisis: "対話は練習のための道具で、相談窓口ではありません。いま危険な状態にある方は、地域の救急（119）や警察（110）に連絡してください。", "Taiwa is a practice tool, not a crisis service. If you or someone else is in danger now, contact your local emergency services.";
+
+    coming_title: "準備中です", "Coming soon";
+    coming_scenarios: "ここには、ロールプレイの場面の一覧と、ひとりでの練習、ペアや3人での練習が入ります。場面の内容はすでにアプリに収められています。", "This page will hold the list of role-play situations, solo practice, and practice in pairs or trios. The situations themselves are already in the app.";
+    coming_reframe: "ここには、言いかえの練習と、自分の文章の言葉に気づく「ことばのレンズ」が入ります。", "This page will hold reframing exercises and a language lens that notices assumptions in your own words.";
+    coming_facilitate: "ここには、学習会の進行表、画面共有用の表示、タイマー、記録の下書きが入ります。", "This page will hold session plans, a presenter view for screen sharing, round timers and a report draft.";
+    coming_journal: "ここには、ロールプレイのふりかえりや、保存した言いかえが並びます。", "This page will list your role-play reflections and saved reframes.";
+    coming_data: "ここでは、バックアップの書き出しと読み込み、データの削除ができるようになります。", "This page will let you export and import a backup, and delete your data.";
+    content_counts: "収録：場面 {s}、言いかえ {r}、問いかけカード {p}", "In the app: {s} situations, {r} reframes, {p} prompt cards";
+
+    settings_title: "設定", "Settings";
+    settings_language: "言語", "Language";
+    settings_theme: "表示の色", "Colours";
+    theme_system: "端末の設定に合わせる", "Follow the system";
+    theme_light: "明るい", "Light";
+    theme_dark: "暗い", "Dark";
+    theme_contrast: "コントラスト高", "High contrast";
+    settings_text_size: "文字の大きさ", "Text size";
+    size_normal: "ふつう", "Normal";
+    size_large: "大きい", "Large";
+    size_larger: "もっと大きい", "Larger";
+    settings_saved: "設定はこの端末に保存されます。", "Settings are kept on this device.";
+
+    about_title: "このアプリについて", "About Taiwa";
+    about_ips: "意図的なピアサポート（Intentional Peer Support, IPS）は、シェリー・ミードさん（Shery Mead）が始めた、関係のあり方についての実践です。相手に問題があるという前提から始めず、ふたりの関係を通して、お互いがどうやって今の見方を身につけてきたのかに気づき、新しい見方や動き方を一緒に見つけていきます。", "Intentional Peer Support (IPS) is a way of relating, founded by Shery Mead. It does not start from the assumption that someone has a problem: two people use their relationship to notice how each came to see things as they do, and find new ways of seeing and acting together.";
+    about_independent: "対話は、IPSを学ぶ人のための独立した練習の道具です。Intentional Peer Support の団体が作ったものでも、認めたものでもありません。本物の研修については intentionalpeersupport.org をご覧ください。", "Taiwa is an independent practice aid for people learning IPS. It is not made or endorsed by Intentional Peer Support. For the real training, see intentionalpeersupport.org.";
+    about_content: "アプリの中の場面、言いかえ、問いかけはすべて、このアプリのために新しく書いたものです。", "Every scenario, reframe and prompt in the app was written new for it.";
+    about_privacy_title: "あなたのデータについて", "Your data";
+    about_privacy: "書いたものは、このブラウザの保存領域（localStorage）だけに置かれます。アプリは、自分自身のファイル以外に通信をしません。分析ツールも外部のフォントも使っていません。ブラウザのデータを消すと、書いたものも消えます。", "What you write is kept only in this browser's storage (localStorage). The app makes no requests beyond its own files: no analytics, no outside fonts. Clearing the browser's data deletes what you wrote.";
+
+    not_found_title: "ページが見つかりません", "Page not found";
+    not_found_body: "アドレスが変わったか、まだないページです。", "The address may have changed, or the page does not exist yet.";
+    back_home: "ホームへ戻る", "Back to home";
+
+    store_memory_only: "このブラウザでは保存ができません（プライベートモードや設定で止められている可能性があります）。アプリは使えますが、閉じると書いたものは消えます。", "This browser will not let Taiwa save (private mode or a setting may block it). You can use the app, but what you write is lost when you close it.";
+    store_quarantined: "保存されていたデータが読めませんでした。元のデータは別の場所に取り分けてあり、「データ」のページからダウンロードできます。新しく始めています。", "Your saved data could not be read. The original has been set aside, and you can download it from the My data page. Taiwa has started afresh.";
+    store_full: "保存の容量がいっぱいです。今の変更はこの画面の中にだけあります。バックアップをダウンロードしてから、古いものを消してください。", "Storage is full. Your latest change is kept only on this screen. Download a backup, then delete something old.";
+    store_newer: "このデータは新しい版の対話で保存されています。壊さないように、読むだけにしています。アプリを最新にしてください。", "This data was saved by a newer version of Taiwa. To keep it safe, it is open read-only. Please update the app.";
+    dismiss: "閉じる", "Dismiss";
+}

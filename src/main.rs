@@ -1,0 +1,5 @@
+//! Mounts the app. Nothing else happens here.
+
+fn main() {
+    taiwa::ui::mount();
+}

@@ -1,0 +1,128 @@
+//! The shell: context, header, routes, and the effects that mirror settings onto
+//! `<html>` (language, theme, text size).
+
+use super::pages::{about::About, coming::Coming, home::Home, not_found::NotFound, settings::SettingsPage};
+use super::widgets::{header::Header, notices::Notices};
+use super::{browser_lang, Ctx};
+use crate::store::Store;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The path the app is served under ("" at the root, "/taiwa" under a sub-path),
+/// read from `<base href>` which Trunk writes at build time.
+fn base_path() -> String {
+    let uri = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten());
+    let path = uri
+        .and_then(|u| web_sys::Url::new(&u).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    path.trim_end_matches('/').to_string()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::open();
+    let browser = browser_lang();
+    let lang = Memo::new(move |_| store.doc().with(|d| d.settings.lang_or(browser)));
+    let ctx = Ctx { store, lang };
+    provide_context(ctx);
+
+    // Mirror settings onto <html>.
+    Effect::new(move |_| {
+        let settings = store.doc().with(|d| d.settings.clone());
+        let code = lang.get().code();
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = html.set_attribute("lang", code);
+            match settings.theme.attribute() {
+                Some(theme) => {
+                    let _ = html.set_attribute("data-theme", theme);
+                }
+                None => {
+                    let _ = html.remove_attribute("data-theme");
+                }
+            }
+            let _ = html.set_attribute("data-text-size", settings.text_size.key());
+        }
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(crate::i18n::tr(lang.get()).app_name);
+        }
+    });
+
+    view! {
+        <Router base=base_path()>
+            <a class="skip" href="#main">{move || ctx.t().skip_to_content}</a>
+            <Header/>
+            <Notices/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/scenarios") view=|| view! { <Coming page=Page::Scenarios/> }/>
+                    <Route path=path!("/reframe") view=|| view! { <Coming page=Page::Reframe/> }/>
+                    <Route path=path!("/facilitate") view=|| view! { <Coming page=Page::Facilitate/> }/>
+                    <Route path=path!("/journal") view=|| view! { <Coming page=Page::Journal/> }/>
+                    <Route path=path!("/data") view=|| view! { <Coming page=Page::Data/> }/>
+                    <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/about") view=About/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// The pages of the app, for navigation and headings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Scenarios,
+    Reframe,
+    Facilitate,
+    Journal,
+    Data,
+    Settings,
+    About,
+}
+
+impl Page {
+    pub const NAV: [Page; 8] = [
+        Page::Home,
+        Page::Scenarios,
+        Page::Reframe,
+        Page::Facilitate,
+        Page::Journal,
+        Page::Data,
+        Page::Settings,
+        Page::About,
+    ];
+
+    pub fn path(self) -> &'static str {
+        match self {
+            Page::Home => "/",
+            Page::Scenarios => "/scenarios",
+            Page::Reframe => "/reframe",
+            Page::Facilitate => "/facilitate",
+            Page::Journal => "/journal",
+            Page::Data => "/data",
+            Page::Settings => "/settings",
+            Page::About => "/about",
+        }
+    }
+
+    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
+        match self {
+            Page::Home => t.nav_home,
+            Page::Scenarios => t.nav_scenarios,
+            Page::Reframe => t.nav_reframe,
+            Page::Facilitate => t.nav_facilitate,
+            Page::Journal => t.nav_journal,
+            Page::Data => t.nav_data,
+            Page::Settings => t.nav_settings,
+            Page::About => t.nav_about,
+        }
+    }
+}

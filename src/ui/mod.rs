@@ -1,0 +1,68 @@
+//! Leptos components. They hold no rules: they ask `domain` and `store`, and draw.
+
+pub mod app;
+pub mod pages;
+pub mod widgets;
+
+use crate::domain::Lang;
+use crate::i18n::{tr, Strings};
+use crate::store::Store;
+use leptos::prelude::*;
+
+/// App-wide state, provided once as context.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub store: Store,
+    /// The language in use: the user's choice, else the browser's.
+    pub lang: Memo<Lang>,
+}
+
+impl Ctx {
+    /// The UI text table for the current language (tracks the language).
+    pub fn t(&self) -> &'static Strings {
+        tr(self.lang.get())
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    // `App` provides the context before any page renders.
+    use_context::<Ctx>().unwrap_or_else(|| {
+        leptos::logging::error!("Taiwa: context missing");
+        Ctx {
+            store: Store::open(),
+            lang: Memo::new(|_| Lang::Ja),
+        }
+    })
+}
+
+/// The languages the browser prefers, first to last.
+pub fn browser_lang() -> Lang {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return Lang::Ja;
+    };
+    let list: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .chain(nav.language())
+        .collect();
+    Lang::from_preferences(list.iter().map(String::as_str))
+}
+
+/// Mounts the app on `<body>`, replacing the static first screen.
+pub fn mount() {
+    console_panic_hook();
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(app::App);
+}
+
+fn console_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        leptos::logging::error!("Taiwa stopped: {info}");
+    }));
+}

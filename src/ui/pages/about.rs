@@ -1,0 +1,21 @@
+//! About: attribution to Intentional Peer Support, independence, privacy.
+
+use crate::ui::use_ctx;
+use leptos::prelude::*;
+
+#[component]
+pub fn About() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <section class="page about">
+            <h1>{move || ctx.t().about_title}</h1>
+            <p>{move || ctx.t().about_ips}</p>
+            <p>{move || ctx.t().about_independent}</p>
+            <p><a href="https://www.intentionalpeersupport.org/" rel="noopener">"intentionalpeersupport.org"</a></p>
+            <p>{move || ctx.t().about_content}</p>
+            <h2>{move || ctx.t().about_privacy_title}</h2>
+            <p>{move || ctx.t().about_privacy}</p>
+            <p class="safety">{move || ctx.t().not_crisis}</p>
+        </section>
+    }
+}

@@ -1,0 +1,7 @@
+//! One module per page; a page composes widgets.
+
+pub mod about;
+pub mod coming;
+pub mod home;
+pub mod not_found;
+pub mod settings;
