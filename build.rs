@@ -1,8 +1,10 @@
-//! Checks and embeds the content library.
+//! Checks the content library and writes it out as JSON, one file per language.
 //!
 //! Reads every TOML file under `content/`, checks it with the same code the app
-//! uses (`src/domain`), and writes the library as JSON for `include_str!`. Any
-//! problem stops the build with a message that names the file and the field.
+//! uses (`src/domain`), and writes `content.ja.json` and `content.en.json` to
+//! OUT_DIR; Trunk's post-build hook (`scripts/post-build.mjs`) copies them into
+//! `dist/content/` under a name with their hash. Any problem stops the build with
+//! a message that names the file and the field.
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/domain/mod.rs"]
@@ -48,11 +50,15 @@ fn main() {
     }
     match domain::content::load_library(&files) {
         Ok(library) => {
-            let json = serde_json::to_string(&library).unwrap_or_default();
+            // One file per language: a phone loads only the language it shows.
             let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into()));
-            if let Err(e) = std::fs::write(out.join("content.json"), json) {
-                eprintln!("cannot write the embedded content: {e}");
-                std::process::exit(1);
+            for lang in domain::Lang::ALL {
+                let json = serde_json::to_string(&library.only(lang)).unwrap_or_default();
+                let path = out.join(format!("content.{}.json", lang.code()));
+                if let Err(e) = std::fs::write(&path, json) {
+                    eprintln!("cannot write {}: {e}", path.display());
+                    std::process::exit(1);
+                }
             }
         }
         Err(errors) => {

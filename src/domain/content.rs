@@ -49,7 +49,11 @@ pub enum Principle {
 }
 
 impl Principle {
-    pub const ALL: [Principle; 3] = [Principle::Learning, Principle::Relationship, Principle::Hope];
+    pub const ALL: [Principle; 3] = [
+        Principle::Learning,
+        Principle::Relationship,
+        Principle::Hope,
+    ];
     pub fn key(self) -> &'static str {
         match self {
             Principle::Learning => "learning",
@@ -409,6 +413,33 @@ pub struct Library {
 }
 
 impl Library {
+    /// The library with every text in one language only (the other left empty),
+    /// as JSON: what a device that shows `lang` needs to load.
+    pub fn only(&self, lang: Lang) -> serde_json::Value {
+        fn walk(v: &mut serde_json::Value, drop: &str) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    let is_text =
+                        map.len() == 2 && map.contains_key("ja") && map.contains_key("en");
+                    if is_text {
+                        map.insert(drop.to_string(), serde_json::Value::String(String::new()));
+                    } else {
+                        map.values_mut().for_each(|x| walk(x, drop));
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter_mut().for_each(|x| walk(x, drop)),
+                _ => {}
+            }
+        }
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        let drop = match lang {
+            Lang::Ja => "en",
+            Lang::En => "ja",
+        };
+        walk(&mut value, drop);
+        value
+    }
+
     pub fn scenario(&self, id: &str) -> Option<&Scenario> {
         self.scenarios.iter().find(|s| s.id == id)
     }
@@ -511,10 +542,7 @@ impl<'a> Checker<'a> {
 
     fn count(&mut self, field: &str, n: usize, min: usize, max: usize) {
         if n < min || n > max {
-            self.fail(
-                field,
-                format!("has {n}; it needs between {min} and {max}"),
-            );
+            self.fail(field, format!("has {n}; it needs between {min} and {max}"));
         }
     }
 }
@@ -551,7 +579,10 @@ impl Scenario {
         if !(5..=60).contains(&self.minutes) {
             c.fail(
                 "minutes",
-                format!("{} minutes; a scenario takes between 5 and 60", self.minutes),
+                format!(
+                    "{} minutes; a scenario takes between 5 and 60",
+                    self.minutes
+                ),
             );
         }
         if self.tasks.is_empty() {
@@ -663,7 +694,10 @@ impl Deck {
             let at = format!("prompt[{i}]");
             c.id(&format!("{at}.id"), &p.id);
             if !seen.insert(p.id.as_str()) {
-                c.fail(format!("{at}.id"), format!("\"{}\" is used twice in this deck", p.id));
+                c.fail(
+                    format!("{at}.id"),
+                    format!("\"{}\" is used twice in this deck", p.id),
+                );
             }
             c.text(&format!("{at}.text"), &p.text, PROMPT);
             if let Some(short) = &p.short {
@@ -694,10 +728,16 @@ impl LensRule {
         c.text(&format!("{at}.explain"), &self.explain, LENS_LINE);
         c.text(&format!("{at}.consider"), &self.consider, LENS_LINE);
         if self.patterns.is_empty() {
-            c.fail(format!("{at}.patterns"), "a rule needs at least one pattern");
+            c.fail(
+                format!("{at}.patterns"),
+                "a rule needs at least one pattern",
+            );
         }
         if self.positive.is_empty() {
-            c.fail(format!("{at}.positive"), "give at least one example the rule must find");
+            c.fail(
+                format!("{at}.positive"),
+                "give at least one example the rule must find",
+            );
         }
         if self.negative.is_empty() {
             c.fail(
@@ -820,7 +860,13 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<ContentError>> 
                         });
                     }
                     errors.extend(s.problems(&file.path));
-                    once(&mut scenario_ids, &s.id, &file.path, "id".into(), &mut errors);
+                    once(
+                        &mut scenario_ids,
+                        &s.id,
+                        &file.path,
+                        "id".into(),
+                        &mut errors,
+                    );
                     lib.scenarios.push(s);
                 }
                 Err(e) => errors.push(e),
@@ -831,7 +877,13 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<ContentError>> 
                     for (i, r) in f.reframe.into_iter().enumerate() {
                         let at = format!("reframe[{i}]");
                         errors.extend(r.problems(&file.path, &at));
-                        once(&mut reframe_ids, &r.id, &file.path, format!("{at}.id"), &mut errors);
+                        once(
+                            &mut reframe_ids,
+                            &r.id,
+                            &file.path,
+                            format!("{at}.id"),
+                            &mut errors,
+                        );
                         lib.reframes.push(r);
                     }
                 }
@@ -852,7 +904,13 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<ContentError>> 
                     for (i, r) in f.rule.into_iter().enumerate() {
                         let at = format!("rule[{i}]");
                         errors.extend(r.problems(&file.path, &at));
-                        once(&mut lens_ids, &r.id, &file.path, format!("{at}.id"), &mut errors);
+                        once(
+                            &mut lens_ids,
+                            &r.id,
+                            &file.path,
+                            format!("{at}.id"),
+                            &mut errors,
+                        );
                         lib.lens.push(r);
                     }
                 }
@@ -864,7 +922,13 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<ContentError>> 
                     for (i, cpt) in f.concept.into_iter().enumerate() {
                         let at = format!("concept[{i}]");
                         errors.extend(cpt.problems(&file.path, &at));
-                        once(&mut concept_ids, &cpt.id, &file.path, format!("{at}.id"), &mut errors);
+                        once(
+                            &mut concept_ids,
+                            &cpt.id,
+                            &file.path,
+                            format!("{at}.id"),
+                            &mut errors,
+                        );
                         lib.concepts.push(cpt);
                     }
                 }
@@ -896,5 +960,29 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<ContentError>> 
         Ok(lib)
     } else {
         Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_one_language_library_keeps_that_language_only() {
+        let lib = Library {
+            concepts: vec![Concept {
+                id: "power".into(),
+                kind: ConceptKind::Idea,
+                title: Text::new("力の差", "Power"),
+                body: Text::new("本文", "Body"),
+                question: Text::new("問い", "Question"),
+            }],
+            ..Library::default()
+        };
+        let ja: Library = serde_json::from_value(lib.only(Lang::Ja)).unwrap();
+        assert_eq!(ja.concepts[0].title, Text::new("力の差", ""));
+        assert_eq!(ja.concepts[0].id, "power");
+        let en: Library = serde_json::from_value(lib.only(Lang::En)).unwrap();
+        assert_eq!(en.concepts[0].question, Text::new("", "Question"));
     }
 }

@@ -118,7 +118,7 @@ fn width_and_case(c: char) -> char {
 /// The voiced (or semi-voiced) form of a hiragana, if it has one.
 fn voiced(base: char, semi: bool) -> Option<char> {
     let b = base as u32;
-    let takes_dakuten = matches!(b, 0x304B..=0x3062 if (b - 0x304B) % 2 == 0)
+    let takes_dakuten = matches!(b, 0x304B..=0x3062 if (b - 0x304B).is_multiple_of(2))
         || matches!(b, 0x3064 | 0x3066 | 0x3068)
         || matches!(b, 0x306F | 0x3072 | 0x3075 | 0x3078 | 0x307B);
     let is_h_row = matches!(b, 0x306F | 0x3072 | 0x3075 | 0x3078 | 0x307B);
@@ -183,7 +183,9 @@ fn expand(pattern: &str) -> Result<Vec<Vec<Piece>>, PatternError> {
     while let Some(c) = rest.chars().next() {
         match c {
             '{' => {
-                let close = rest.find('}').ok_or_else(|| fail("has a { without its }"))?;
+                let close = rest
+                    .find('}')
+                    .ok_or_else(|| fail("has a { without its }"))?;
                 let inner = &rest[1..close];
                 if inner.contains('{') {
                     return Err(fail("nests { } inside { }, which is not supported"));
@@ -285,7 +287,7 @@ impl Lens {
         let norm = normalise(text);
         let chars = &norm.chars;
         let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, rule) in chars
-        // Where each rule may next match, so its findings do not overlap.
+                                                                // Where each rule may next match, so its findings do not overlap.
         let mut free_from: HashMap<usize, usize> = HashMap::new();
         for start in 0..chars.len() {
             let Some(alts) = self.by_first.get(&chars[start]) else {
@@ -460,7 +462,8 @@ mod tests {
 
     #[test]
     fn english_matches_whole_words_case_insensitively_with_contractions() {
-        let lens = Lens::compile(&[rule(Lang::En, LensKind::Advice, &["you should{|n't}"])]).unwrap();
+        let lens =
+            Lens::compile(&[rule(Lang::En, LensKind::Advice, &["you should{|n't}"])]).unwrap();
         assert_eq!(found(&lens, "You SHOULD rest."), vec!["You SHOULD"]);
         assert_eq!(found(&lens, "You shouldn’t go."), vec!["You shouldn’t"]);
         assert!(found(&lens, "you shoulder it").is_empty());
@@ -470,10 +473,22 @@ mod tests {
 
     #[test]
     fn gaps_stay_within_a_sentence() {
-        let lens = Lens::compile(&[rule(Lang::Ja, LensKind::WhyBlame, &["{なんで|どうして}*の?"])]).unwrap();
-        assert_eq!(found(&lens, "なんで飲まなかったの？"), vec!["なんで飲まなかったの？"]);
+        let lens = Lens::compile(&[rule(
+            Lang::Ja,
+            LensKind::WhyBlame,
+            &["{なんで|どうして}*の?"],
+        )])
+        .unwrap();
+        assert_eq!(
+            found(&lens, "なんで飲まなかったの？"),
+            vec!["なんで飲まなかったの？"]
+        );
         assert!(found(&lens, "なんで。飲まなかったの？").is_empty());
-        assert!(found(&lens, "どうしてこんなに長い時間がかかってしまったのか分からないの？").is_empty());
+        assert!(found(
+            &lens,
+            "どうしてこんなに長い時間がかかってしまったのか分からないの？"
+        )
+        .is_empty());
     }
 
     #[test]
@@ -514,15 +529,32 @@ mod tests {
     #[test]
     fn segments_cover_overlaps() {
         let findings = [
-            Finding { start: 0, end: 4, rule: 0, kind: LensKind::Advice },
-            Finding { start: 2, end: 6, rule: 1, kind: LensKind::Fear },
+            Finding {
+                start: 0,
+                end: 4,
+                rule: 0,
+                kind: LensKind::Advice,
+            },
+            Finding {
+                start: 2,
+                end: 6,
+                rule: 1,
+                kind: LensKind::Fear,
+            },
         ];
         let segs = segments("abcdefgh", &findings);
-        let shape: Vec<(usize, usize, Vec<usize>)> =
-            segs.into_iter().map(|s| (s.start, s.end, s.findings)).collect();
+        let shape: Vec<(usize, usize, Vec<usize>)> = segs
+            .into_iter()
+            .map(|s| (s.start, s.end, s.findings))
+            .collect();
         assert_eq!(
             shape,
-            vec![(0, 2, vec![0]), (2, 4, vec![0, 1]), (4, 6, vec![1]), (6, 8, vec![])]
+            vec![
+                (0, 2, vec![0]),
+                (2, 4, vec![0, 1]),
+                (4, 6, vec![1]),
+                (6, 8, vec![])
+            ]
         );
     }
 }

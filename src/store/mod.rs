@@ -107,7 +107,9 @@ impl Store {
             return;
         };
         // Fold in anything another tab wrote since we last looked.
-        if let Restored::Ready(theirs) = document::restore(s.get_item(KEY).ok().flatten().as_deref()) {
+        if let Restored::Ready(theirs) =
+            document::restore(s.get_item(KEY).ok().flatten().as_deref())
+        {
             self.doc.update(|mine| mine.merge(&theirs));
         }
         let json = self.doc.with_untracked(document::to_json);
@@ -141,22 +143,27 @@ impl Store {
         };
         let store = *self;
         // Another tab saved: merge its records into ours.
-        let on_storage = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
-            if e.key().as_deref() != Some(KEY) {
-                return;
-            }
-            if let Restored::Ready(theirs) = document::restore(e.new_value().as_deref()) {
-                store.doc.update(|mine| mine.merge(&theirs));
-            }
-        });
-        let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        let on_storage =
+            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+                if e.key().as_deref() != Some(KEY) {
+                    return;
+                }
+                if let Restored::Ready(theirs) = document::restore(e.new_value().as_deref()) {
+                    store.doc.update(|mine| mine.merge(&theirs));
+                }
+            });
+        let _ =
+            window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
         on_storage.forget();
         // Leaving or hiding the page: write what is pending.
         let on_hide = Closure::<dyn Fn()>::new(move || store.save());
-        let _ = window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
         if let Some(document) = window.document() {
-            let _ = document
-                .add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
+            let _ = document.add_event_listener_with_callback(
+                "visibilitychange",
+                on_hide.as_ref().unchecked_ref(),
+            );
         }
         on_hide.forget();
     }

@@ -1,7 +1,9 @@
 //! The shell: context, header, routes, and the effects that mirror settings onto
 //! `<html>` (language, theme, text size).
 
-use super::pages::{about::About, coming::Coming, home::Home, not_found::NotFound, settings::SettingsPage};
+use super::pages::{
+    about::About, coming::Coming, home::Home, not_found::NotFound, settings::SettingsPage,
+};
 use super::widgets::{header::Header, notices::Notices};
 use super::{browser_lang, Ctx};
 use crate::store::Store;
@@ -9,25 +11,16 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-/// The path the app is served under ("" at the root, "/taiwa" under a sub-path),
-/// read from `<base href>` which Trunk writes at build time.
-fn base_path() -> String {
-    let uri = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten());
-    let path = uri
-        .and_then(|u| web_sys::Url::new(&u).ok())
-        .map(|u| u.pathname())
-        .unwrap_or_default();
-    path.trim_end_matches('/').to_string()
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::open();
     let browser = browser_lang();
     let lang = Memo::new(move |_| store.doc().with(|d| d.settings.lang_or(browser)));
-    let ctx = Ctx { store, lang };
+    let ctx = Ctx {
+        store,
+        lang,
+        content: crate::library::Content::new(),
+    };
     provide_context(ctx);
 
     // Mirror settings onto <html>.
@@ -55,7 +48,7 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <Router base=base_path()>
+        <Router base=super::base()>
             <a class="skip" href="#main">{move || ctx.t().skip_to_content}</a>
             <Header/>
             <Notices/>

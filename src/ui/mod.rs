@@ -13,6 +13,8 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub store: Store,
+    /// The built-in content, loaded per language on demand.
+    pub content: crate::library::Content,
     /// The language in use: the user's choice, else the browser's.
     pub lang: Memo<Lang>,
 }
@@ -30,6 +32,7 @@ pub fn use_ctx() -> Ctx {
         leptos::logging::error!("Taiwa: context missing");
         Ctx {
             store: Store::open(),
+            content: crate::library::Content::new(),
             lang: Memo::new(|_| Lang::Ja),
         }
     })
@@ -47,6 +50,29 @@ pub fn browser_lang() -> Lang {
         .chain(nav.language())
         .collect();
     Lang::from_preferences(list.iter().map(String::as_str))
+}
+
+/// The path the app is served under ("" at the root, "/taiwa" under a sub-path),
+/// read once from `<base href>`, which Trunk writes at build time.
+pub fn base() -> &'static str {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
+        let uri = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.base_uri().ok().flatten());
+        uri.and_then(|u| web_sys::Url::new(&u).ok())
+            .map(|u| u.pathname())
+            .unwrap_or_default()
+            .trim_end_matches('/')
+            .to_string()
+    })
+}
+
+/// A link target inside the app: `href("/settings")` is `/taiwa/settings` when
+/// the app is served under `/taiwa/`. (leptos_router leaves absolute paths as
+/// they are, so every internal link goes through here.)
+pub fn href(path: &str) -> String {
+    format!("{}{}", base(), path)
 }
 
 /// Mounts the app on `<body>`, replacing the static first screen.

@@ -1,8 +1,8 @@
 //! An honest page for a feature that is not built yet: what will come.
 
-use crate::library::library;
 use crate::ui::app::Page;
 use crate::ui::use_ctx;
+use crate::ui::widgets::with_library::WithLibrary;
 use leptos::prelude::*;
 
 #[component]
@@ -18,21 +18,22 @@ pub fn Coming(page: Page) -> impl IntoView {
             _ => t.coming_data,
         }
     };
-    let counts = move || {
-        let lib = library();
+    let counts = move |lib: std::sync::Arc<crate::domain::content::Library>| {
         let prompts: usize = lib.decks.iter().map(|d| d.prompt.len()).sum();
-        ctx.t()
+        let text = ctx
+            .t()
             .content_counts
             .replace("{s}", &lib.scenarios.len().to_string())
             .replace("{r}", &lib.reframes.len().to_string())
-            .replace("{p}", &prompts.to_string())
+            .replace("{p}", &prompts.to_string());
+        view! { <p class="muted">{text}</p> }
     };
     view! {
         <section class="page">
             <h1>{move || page.label(ctx.t())}</h1>
             <p class="coming"><strong>{move || ctx.t().coming_title}</strong></p>
             <p>{what}</p>
-            <p class="muted">{counts}</p>
+            <WithLibrary view=counts/>
         </section>
     }
 }

@@ -1,7 +1,7 @@
 //! The home page: what Taiwa is, where to start, and the safety line.
 
 use crate::ui::app::Page;
-use crate::ui::use_ctx;
+use crate::ui::{href, use_ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -30,7 +30,7 @@ pub fn Home() -> impl IntoView {
                         };
                         view! {
                             <li class="card">
-                                <A href=page.path()>{move || page.label(ctx.t())}</A>
+                                <A href=href(page.path())>{move || page.label(ctx.t())}</A>
                                 <p>{blurb}</p>
                             </li>
                         }

@@ -1,6 +1,6 @@
 //! Shown for an address the app does not know.
 
-use crate::ui::use_ctx;
+use crate::ui::{href, use_ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -11,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page">
             <h1>{move || ctx.t().not_found_title}</h1>
             <p>{move || ctx.t().not_found_body}</p>
-            <p><A href="/">{move || ctx.t().back_home}</A></p>
+            <p><A href=href("/")>{move || ctx.t().back_home}</A></p>
         </section>
     }
 }

@@ -3,7 +3,7 @@
 use crate::domain::Lang;
 use crate::store::now;
 use crate::ui::app::Page;
-use crate::ui::use_ctx;
+use crate::ui::{href, use_ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -22,7 +22,7 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            <A href="/" attr:class="brand">{move || ctx.t().app_name}</A>
+            <A href=href("/") attr:class="brand">{move || ctx.t().app_name}</A>
             <nav aria-label=move || ctx.t().nav_label>
                 <ul>
                     {Page::NAV
@@ -30,7 +30,7 @@ pub fn Header() -> impl IntoView {
                         .map(|page| {
                             view! {
                                 <li>
-                                    <A href=page.path() exact=true>
+                                    <A href=href(page.path()) exact=true>
                                         {move || page.label(ctx.t())}
                                     </A>
                                 </li>

@@ -2,3 +2,4 @@
 
 pub mod header;
 pub mod notices;
+pub mod with_library;

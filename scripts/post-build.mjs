@@ -1,0 +1,70 @@
+// Trunk post-build hook, run after Trunk has hashed the file names:
+//
+// 1. copies the content library (one JSON file per language, written by
+//    build.rs) into dist/content/, named by a hash of its text, and names those
+//    files in <meta name="taiwa-content-LANG"> for the app to load;
+// 2. adds a strict Content-Security-Policy to index.html.
+//
+// Trunk writes one inline module script that loads the wasm. The policy allows
+// exactly that script by its SHA-256 hash, the app's own origin for everything
+// else, and 'wasm-unsafe-eval' so the browser may compile WebAssembly.
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set; run me from trunk');
+  process.exit(1);
+}
+const file = join(dir, 'index.html');
+let html = readFileSync(file, 'utf8');
+
+// 1. The content library. build.rs wrote it into the newest wasm build's OUT_DIR.
+const target = join(process.cwd(), 'target', 'wasm32-unknown-unknown');
+const outs = [];
+for (const profile of existsSync(target) ? readdirSync(target) : []) {
+  const build = join(target, profile, 'build');
+  if (!existsSync(build)) continue;
+  for (const d of readdirSync(build)) {
+    const f = join(build, d, 'out', 'content.ja.json');
+    if (d.startsWith('taiwa-') && existsSync(f)) outs.push({ dir: join(build, d, 'out'), t: statSync(f).mtimeMs });
+  }
+}
+if (!outs.length) {
+  console.error('post-build: no content.ja.json from build.rs under target/wasm32-unknown-unknown');
+  process.exit(1);
+}
+const newest = outs.sort((a, b) => b.t - a.t)[0].dir;
+mkdirSync(join(dir, 'content'), { recursive: true });
+const metas = [];
+for (const lang of ['ja', 'en']) {
+  const text = readFileSync(join(newest, `content.${lang}.json`));
+  const name = `content/${lang}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`;
+  writeFileSync(join(dir, name), text);
+  metas.push(`<meta name="taiwa-content-${lang}" content="${name}">`);
+}
+html = html.replace(/<meta name="taiwa-content-[a-z]+"[^>]*>\s*/g, '');
+html = html.replace('<title>', `${metas.join('\n  ')}\n  <title>`);
+const hashes = [];
+for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+  hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+}
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}">`;
+html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
+html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  ${meta}`);
+writeFileSync(file, html);
+console.log(`post-build: CSP added with ${hashes.length} script hash(es)`);

@@ -1,0 +1,79 @@
+// The shared test harness: the built app served on loopback, and the system
+// Chromium driven by playwright-core. Each test gets a fresh browser context
+// (a fresh profile: empty storage) and a record of console errors and of every
+// request the page made.
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serve } from './serve.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(root, 'dist');
+export const DIST_SUB = join(root, 'dist-sub');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export const PAGES = ['/', '/scenarios', '/reframe', '/facilitate', '/journal', '/data', '/settings', '/about'];
+
+let shared;
+/** Starts the server and the browser once for a test file. */
+export async function setup() {
+  if (shared) return shared;
+  const site = await serve([
+    { prefix: '/taiwa/', dir: DIST_SUB },
+    { prefix: '/', dir: DIST },
+  ]);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  shared = { site, browser, origin: site.origin };
+  return shared;
+}
+
+export async function teardown() {
+  if (!shared) return;
+  await shared.browser.close();
+  await shared.site.close();
+  shared = undefined;
+}
+
+/**
+ * A fresh profile. Options go to browser.newContext (locale, viewport,
+ * colorScheme...). Returns { context, page, errors, requests }.
+ */
+export async function open(options = {}) {
+  const { browser, origin } = await setup();
+  const context = await browser.newContext({ locale: 'ja-JP', ...options });
+  const errors = [];
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  watch(page, errors);
+  return { context, page, errors, requests, origin };
+}
+
+/** Records console errors and uncaught exceptions of a page. */
+export function watch(page, errors) {
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+}
+
+/** Goes to a path and waits until the app has drawn (the static boot screen is gone). */
+export async function go(page, origin, path = '/') {
+  await page.goto(origin + path);
+  await ready(page);
+}
+
+export async function ready(page) {
+  await page.waitForSelector('header nav', { state: 'visible' });
+  await page.waitForFunction(() => !document.getElementById('boot'));
+}
+
+/** The visible text of the main heading. */
+export const h1 = (page) => page.locator('main h1').first().innerText();

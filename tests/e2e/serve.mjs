@@ -1,0 +1,69 @@
+// A small static server for the built app, as a production host would serve it:
+// files from a dist folder under a path prefix, and index.html for any unknown
+// path below it (so deep links survive a reload). Loopback only.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves each `dir` under its `prefix`: mounts = [{ prefix: '/', dir: 'dist' }]. */
+export async function serve(mounts, port = 0) {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://localhost');
+      const path = decodeURIComponent(url.pathname);
+      const mount = mounts
+        .filter((m) => path.startsWith(m.prefix) || path + '/' === m.prefix)
+        .sort((a, b) => b.prefix.length - a.prefix.length)[0];
+      if (!mount) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      const root = resolve(mount.dir);
+      const rel = normalize(path.slice(mount.prefix.length)).replace(/^([/\\])+/, '');
+      let file = join(root, rel);
+      if (!file.startsWith(root)) {
+        res.writeHead(403).end();
+        return;
+      }
+      let info = await stat(file).catch(() => null);
+      if (!info || info.isDirectory()) {
+        // Unknown paths and folders get the app, which routes on the client.
+        file = join(root, 'index.html');
+        info = await stat(file);
+      }
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] || 'application/octet-stream',
+        'cache-control': extname(file) === '.html' ? 'no-cache' : 'max-age=31536000, immutable',
+      });
+      res.end(body);
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  const { port: actual } = server.address();
+  return { server, origin: `http://127.0.0.1:${actual}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+// `node serve.mjs DIR [PORT]` serves one folder at the root.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] || 'dist';
+  const port = Number(process.argv[3] || 8080);
+  const { origin } = await serve([{ prefix: '/', dir }], port);
+  console.log(`Taiwa is served at ${origin}/ (Ctrl+C to stop)`);
+}

@@ -1,0 +1,146 @@
+// The app shell: loading, privacy, language, deep links, layout, theme.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, go, ready, h1, teardown, PAGES } from './harness.mjs';
+
+after(teardown);
+
+test('the app loads in Japanese with no console error', async () => {
+  const { context, page, errors, origin } = await open();
+  await go(page, origin, '/');
+  assert.equal(await h1(page), 'ようこそ、対話へ');
+  assert.equal(await page.getAttribute('html', 'lang'), 'ja');
+  assert.match(await page.locator('main').innerText(), /相談窓口ではありません/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('no request leaves the app\'s own origin, on a tour of every page', async () => {
+  const { context, page, errors, requests, origin } = await open();
+  for (const path of PAGES) {
+    await go(page, origin, path);
+  }
+  // Follow the navigation by clicking too, as a person would.
+  for (const link of await page.locator('header nav a').all()) {
+    await link.click();
+    await ready(page);
+  }
+  assert.ok(requests.length > 3, 'the tour made requests');
+  const foreign = requests.filter((u) => !u.startsWith(origin + '/'));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a strict Content-Security-Policy is in the built page', async () => {
+  const { context, page, origin } = await open();
+  await go(page, origin, '/');
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /connect-src 'self'/);
+  assert.match(csp, /'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  await context.close();
+});
+
+test('the first visit follows the browser language', async () => {
+  const { context, page, origin } = await open({ locale: 'en-US' });
+  await go(page, origin, '/');
+  assert.equal(await h1(page), 'Welcome to Taiwa');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await context.close();
+});
+
+test('switching language changes the text and <html lang>, and holds after a reload', async () => {
+  const { context, page, errors, origin } = await open();
+  await go(page, origin, '/about');
+  assert.equal(await h1(page), 'このアプリについて');
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  assert.equal(await h1(page), 'About Taiwa');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.locator('header nav').getAttribute('aria-label'), 'Main menu');
+  await page.reload();
+  await ready(page);
+  assert.equal(await h1(page), 'About Taiwa');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  // And back.
+  await page.getByRole('button', { name: '日本語に切り替える' }).click();
+  assert.equal(await h1(page), 'このアプリについて');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a deep link reloads to the right page, at the root and under /taiwa/', async () => {
+  const { context, page, errors, origin } = await open();
+  await go(page, origin, '/settings');
+  assert.equal(await h1(page), '設定');
+  await page.reload();
+  await ready(page);
+  assert.equal(await h1(page), '設定');
+  assert.equal(await page.locator('header nav a[aria-current="page"]').innerText(), '設定');
+
+  await go(page, origin, '/taiwa/about');
+  assert.equal(await h1(page), 'このアプリについて');
+  // Links stay under the sub-path.
+  await page.locator('header nav a', { hasText: '設定' }).click();
+  await ready(page);
+  assert.equal(new URL(page.url()).pathname, '/taiwa/settings');
+  await page.reload();
+  await ready(page);
+  assert.equal(await h1(page), '設定');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an unknown address says so, with a way home', async () => {
+  const { context, page, origin } = await open();
+  await go(page, origin, '/no-such-page');
+  assert.equal(await h1(page), 'ページが見つかりません');
+  await page.getByRole('link', { name: 'ホームへ戻る' }).click();
+  assert.equal(await h1(page), 'ようこそ、対話へ');
+  await context.close();
+});
+
+test('no page scrolls sideways on a 360 px phone, in either language', async () => {
+  const { context, page, origin } = await open({ viewport: { width: 360, height: 640 } });
+  for (const lang of ['ja', 'en']) {
+    if (lang === 'en') {
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+    }
+    for (const path of PAGES) {
+      await go(page, origin, path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${lang} ${path} scrolls sideways by ${overflow}px`);
+    }
+  }
+  await context.close();
+});
+
+test('the theme follows the system, and a manual choice is kept', async () => {
+  const { context, page, origin } = await open({ colorScheme: 'dark' });
+  await go(page, origin, '/settings');
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await bg(), 'rgb(21, 24, 28)');
+  await page.getByLabel('明るい').check();
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
+  assert.equal(await bg(), 'rgb(251, 250, 247)');
+  await page.reload();
+  await ready(page);
+  assert.equal(await bg(), 'rgb(251, 250, 247)');
+  assert.ok(await page.getByLabel('明るい').isChecked());
+  await page.getByLabel('端末の設定に合わせる').check();
+  assert.equal(await page.getAttribute('html', 'data-theme'), null);
+  assert.equal(await bg(), 'rgb(21, 24, 28)');
+  await context.close();
+});
+
+test('the keyboard reaches the skip link and the navigation', async () => {
+  const { context, page, origin } = await open();
+  await go(page, origin, '/');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '本文へ移動');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('nav') !== null), true);
+  await context.close();
+});
