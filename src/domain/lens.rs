@@ -165,24 +165,36 @@ fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '\''
 }
 
+/// One step of a compiled pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Piece {
+enum Item {
     Lit(Vec<char>),
+    /// One of several literals; an option may be empty.
+    Alt(Vec<Vec<char>>),
+    /// Up to [`GAP`] characters within one sentence.
     Gap,
 }
 
-/// Expands `{a|b}` alternatives and `*` gaps into plain sequences of pieces.
-fn expand(pattern: &str) -> Result<Vec<Vec<Piece>>, PatternError> {
+/// Parses a pattern into items. Alternatives stay unexpanded, so a pattern with
+/// many of them costs no more to try than its first item, where most tries fail.
+fn parse(pattern: &str) -> Result<Vec<Item>, PatternError> {
     let fail = |problem| PatternError {
         pattern: pattern.to_string(),
         problem,
     };
-    // Each alternative so far, as raw text with '\u{0}' marking a gap.
-    let mut partial: Vec<String> = vec![String::new()];
+    let mut items = Vec::new();
+    let mut literal = String::new();
+    let flush = |literal: &mut String, items: &mut Vec<Item>| {
+        if !literal.is_empty() {
+            items.push(Item::Lit(normalise(literal).chars));
+            literal.clear();
+        }
+    };
     let mut rest = pattern;
     while let Some(c) = rest.chars().next() {
         match c {
             '{' => {
+                flush(&mut literal, &mut items);
                 let close = rest
                     .find('}')
                     .ok_or_else(|| fail("has a { without its }"))?;
@@ -190,54 +202,69 @@ fn expand(pattern: &str) -> Result<Vec<Vec<Piece>>, PatternError> {
                 if inner.contains('{') {
                     return Err(fail("nests { } inside { }, which is not supported"));
                 }
-                let options: Vec<&str> = inner.split('|').collect();
-                let mut next = Vec::with_capacity(partial.len() * options.len());
-                for p in &partial {
-                    for o in &options {
-                        next.push(format!("{p}{}", o.replace('*', "\u{0}")));
-                    }
+                if inner.contains('*') {
+                    return Err(fail("has * inside { }, which is not supported"));
                 }
-                if next.len() > 2048 {
-                    return Err(fail("has too many alternatives (more than 2048)"));
-                }
-                partial = next;
+                items.push(Item::Alt(
+                    inner.split('|').map(|o| normalise(o).chars).collect(),
+                ));
                 rest = &rest[close + 1..];
             }
             '}' => return Err(fail("has a } without its {")),
             '|' => return Err(fail("has a | outside { }")),
+            '*' => {
+                flush(&mut literal, &mut items);
+                items.push(Item::Gap);
+                rest = &rest[1..];
+            }
             _ => {
-                let ch = if c == '*' { '\u{0}' } else { c };
-                for p in &mut partial {
-                    p.push(ch);
-                }
+                literal.push(c);
                 rest = &rest[c.len_utf8()..];
             }
         }
     }
+    flush(&mut literal, &mut items);
+    let solid = |i: &Item| match i {
+        Item::Lit(_) => true,
+        Item::Alt(options) => options.iter().all(|o| !o.is_empty()),
+        Item::Gap => false,
+    };
+    if !items.iter().any(solid) {
+        return Err(fail("can match empty text"));
+    }
+    if matches!(items.first(), Some(Item::Gap)) || matches!(items.last(), Some(Item::Gap)) {
+        return Err(fail("starts or ends with *, which would mark too much"));
+    }
+    Ok(items)
+}
+
+/// The characters a match of `items` can start with.
+fn first_chars(items: &[Item]) -> Vec<char> {
     let mut out = Vec::new();
-    for alt in partial {
-        let mut pieces = Vec::new();
-        for (i, chunk) in alt.split('\u{0}').enumerate() {
-            if i > 0 {
-                pieces.push(Piece::Gap);
+    for item in items {
+        match item {
+            Item::Lit(l) => {
+                out.push(l[0]);
+                break;
             }
-            if !chunk.is_empty() {
-                pieces.push(Piece::Lit(normalise(chunk).chars));
+            Item::Alt(options) => {
+                out.extend(options.iter().filter_map(|o| o.first().copied()));
+                if options.iter().all(|o| !o.is_empty()) {
+                    break;
+                }
             }
-        }
-        match (pieces.first(), pieces.last()) {
-            (Some(Piece::Lit(_)), Some(Piece::Lit(_))) => out.push(pieces),
-            (None, None) => return Err(fail("can match empty text")),
-            _ => return Err(fail("starts or ends with *, which would mark too much")),
+            Item::Gap => break,
         }
     }
-    Ok(out)
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 #[derive(Clone, Debug)]
-struct Alternative {
+struct Compiled {
     rule: usize,
-    pieces: Vec<Piece>,
+    items: Vec<Item>,
 }
 
 /// One thing the lens noticed.
@@ -255,8 +282,9 @@ pub struct Finding {
 #[derive(Clone, Debug, Default)]
 pub struct Lens {
     kinds: Vec<(LensKind, Lang)>,
-    /// Alternatives indexed by their first character.
-    by_first: HashMap<char, Vec<Alternative>>,
+    patterns: Vec<Compiled>,
+    /// Patterns (indices into `patterns`) by a character they can start with.
+    by_first: HashMap<char, Vec<usize>>,
 }
 
 impl Lens {
@@ -266,16 +294,12 @@ impl Lens {
         for (i, rule) in rules.iter().enumerate() {
             lens.kinds.push((rule.kind, rule.lang));
             for pattern in &rule.patterns {
-                for pieces in expand(pattern)? {
-                    let first = match pieces.first() {
-                        Some(Piece::Lit(l)) => l[0],
-                        _ => continue,
-                    };
-                    lens.by_first
-                        .entry(first)
-                        .or_default()
-                        .push(Alternative { rule: i, pieces });
+                let items = parse(pattern)?;
+                let index = lens.patterns.len();
+                for c in first_chars(&items) {
+                    lens.by_first.entry(c).or_default().push(index);
                 }
+                lens.patterns.push(Compiled { rule: i, items });
             }
         }
         Ok(lens)
@@ -288,32 +312,32 @@ impl Lens {
         let chars = &norm.chars;
         let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, rule) in chars
                                                                 // Where each rule may next match, so its findings do not overlap.
-        let mut free_from: HashMap<usize, usize> = HashMap::new();
+        let mut free_from = vec![0usize; self.kinds.len()];
+        let mut best: Vec<(usize, usize)> = Vec::new(); // (rule, end) at this start
         for start in 0..chars.len() {
-            let Some(alts) = self.by_first.get(&chars[start]) else {
+            let Some(candidates) = self.by_first.get(&chars[start]) else {
                 continue;
             };
-            // The longest match of each rule starting here.
-            let mut best: Vec<(usize, usize)> = Vec::new(); // (rule, end)
-            for alt in alts {
-                if free_from.get(&alt.rule).is_some_and(|&f| start < f) {
+            best.clear();
+            for &p in candidates {
+                let Compiled { rule, items } = &self.patterns[p];
+                if start < free_from[*rule] {
                     continue;
                 }
-                let (_, lang) = self.kinds[alt.rule];
+                let lang = self.kinds[*rule].1;
                 if lang == Lang::En && start > 0 && is_word_char(chars[start - 1]) {
                     continue;
                 }
-                let Some(end) = match_at(&alt.pieces, chars, start, lang) else {
+                let Some(end) = match_at(items, chars, start, lang) else {
                     continue;
                 };
-                match best.iter_mut().find(|(r, _)| *r == alt.rule) {
-                    Some(b) if b.1 < end => b.1 = end,
-                    Some(_) => {}
-                    None => best.push((alt.rule, end)),
+                match best.iter_mut().find(|(r, _)| r == rule) {
+                    Some(b) => b.1 = b.1.max(end),
+                    None => best.push((*rule, end)),
                 }
             }
-            for (rule, end) in best {
-                free_from.insert(rule, end);
+            for &(rule, end) in &best {
+                free_from[rule] = end;
                 found.push((start, end, rule));
             }
         }
@@ -329,9 +353,12 @@ impl Lens {
     }
 }
 
-/// Matches `pieces` at `start`; returns the end (exclusive, in chars).
-fn match_at(pieces: &[Piece], chars: &[char], start: usize, lang: Lang) -> Option<usize> {
-    match pieces.split_first() {
+/// Matches `items` at `start`; returns the furthest end (exclusive, in chars).
+fn match_at(items: &[Item], chars: &[char], start: usize, lang: Lang) -> Option<usize> {
+    let lit_at = |lit: &[char], at: usize| {
+        at + lit.len() <= chars.len() && chars[at..at + lit.len()] == *lit
+    };
+    match items.split_first() {
         None => {
             if lang == Lang::En && chars.get(start).copied().is_some_and(is_word_char) {
                 None
@@ -339,28 +366,33 @@ fn match_at(pieces: &[Piece], chars: &[char], start: usize, lang: Lang) -> Optio
                 Some(start)
             }
         }
-        Some((Piece::Lit(lit), rest)) => {
-            let end = start + lit.len();
-            if end <= chars.len() && chars[start..end] == lit[..] {
-                match_at(rest, chars, end, lang)
+        Some((Item::Lit(lit), rest)) => {
+            if lit_at(lit, start) {
+                match_at(rest, chars, start + lit.len(), lang)
             } else {
                 None
             }
         }
-        Some((Piece::Gap, rest)) => {
+        Some((Item::Alt(options), rest)) => options
+            .iter()
+            .filter(|o| lit_at(o, start))
+            .filter_map(|o| match_at(rest, chars, start + o.len(), lang))
+            .max(),
+        Some((Item::Gap, rest)) => {
+            let mut furthest = None;
             for skip in 0..=GAP {
                 let at = start + skip;
                 if at > chars.len() {
                     break;
                 }
                 if let Some(end) = match_at(rest, chars, at, lang) {
-                    return Some(end);
+                    furthest = furthest.max(Some(end));
                 }
                 if chars.get(at).copied().is_none_or(is_sentence_end) {
                     break;
                 }
             }
-            None
+            furthest
         }
     }
 }
@@ -519,11 +551,13 @@ mod tests {
 
     #[test]
     fn bad_patterns_are_refused() {
-        assert!(expand("{a|b").is_err());
-        assert!(expand("a}").is_err());
-        assert!(expand("*a").is_err());
-        assert!(expand("{|}").is_err());
-        assert_eq!(expand("should{|n't}").unwrap().len(), 2);
+        assert!(parse("{a|b").is_err());
+        assert!(parse("a}").is_err());
+        assert!(parse("*a").is_err());
+        assert!(parse("a*").is_err());
+        assert!(parse("{|}").is_err());
+        assert!(parse("{a*|b}").is_err());
+        assert_eq!(parse("should{|n't}").unwrap().len(), 2);
     }
 
     #[test]

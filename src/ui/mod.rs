@@ -85,6 +85,10 @@ pub fn mount() {
         boot.remove();
     }
     leptos::mount::mount_to_body(app::App);
+    // For the benchmark: the first screen is drawn and interactive.
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("taiwa-interactive");
+    }
 }
 
 fn console_panic_hook() {

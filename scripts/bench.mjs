@@ -1,0 +1,84 @@
+// make bench: the figures for the budgets in design.md.
+//
+//  1. sizes of every file in dist/, raw and gzip, and the total the first screen
+//     needs (everything but the content files, which load when a page needs them);
+//  2. start to first interactive screen, warm cache, in headless Chromium: the
+//     median of several runs, beside a bare Leptos counter built the same way;
+//  3. native timings: the language lens over 5,000 characters; the store's load
+//     and save with 1,000 journal entries.
+// Figures are printed, never asserted: a slow machine does not fail anything.
+import { execSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, relative } from 'node:path';
+import { createRequire } from 'node:module';
+
+const root = new URL('..', import.meta.url).pathname;
+const require = createRequire(join(root, 'tests/e2e/package.json'));
+const { chromium } = require('playwright-core');
+const { serve } = await import(join(root, 'tests/e2e/serve.mjs'));
+const { CHROMIUM_ARGS } = await import(join(root, 'tests/e2e/harness.mjs'));
+const env = { ...process.env, PATH: `${join(root, 'scripts/tools/node_modules/.bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+const sh = (cmd, cwd = root) => execSync(cmd, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+
+function files(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...files(p));
+    else out.push(p);
+  }
+  return out;
+}
+const kb = (n) => (n / 1024).toFixed(1).padStart(7) + ' KB';
+
+function sizes(dir, label) {
+  console.log(`\n== ${label}: files in ${relative(root, dir)}/ (raw, gzip -9)`);
+  let first = { raw: 0, gz: 0 };
+  for (const f of files(dir).sort()) {
+    const body = readFileSync(f);
+    const gz = gzipSync(body, { level: 9 }).length;
+    const lazy = relative(dir, f).startsWith('content/');
+    if (!lazy) { first.raw += body.length; first.gz += gz; }
+    console.log(`${kb(body.length)} ${kb(gz)}  ${relative(dir, f)}${lazy ? '  (loaded when a page needs it)' : ''}`);
+  }
+  console.log(`${kb(first.raw)} ${kb(first.gz)}  first screen total (budget 250 KB gzip, aim 150 KB)`);
+  return first;
+}
+
+async function startup(dir, runs = 9) {
+  const site = await serve([{ prefix: '/', dir }]);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(site.origin + '/');
+  await page.waitForFunction(() => performance.getEntriesByName('taiwa-interactive').length > 0);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('taiwa-interactive').length > 0);
+    times.push(await page.evaluate(() => performance.getEntriesByName('taiwa-interactive')[0].startTime));
+  }
+  await browser.close();
+  await site.close();
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const taiwa = sizes(join(root, 'dist'), 'Taiwa');
+
+console.log('\n== building the bare Leptos counter the same way (bench/counter)');
+const counterDir = join(root, 'bench/counter');
+if (existsSync(join(root, 'Cargo.lock'))) sh(`cp ${join(root, 'Cargo.lock')} ${join(counterDir, 'Cargo.lock')}`);
+sh(`CARGO_TARGET_DIR=${join(root, 'target/bench-counter')} trunk build --release --offline 2>&1 | tail -1`, counterDir);
+const counter = sizes(join(counterDir, 'dist'), 'Counter');
+
+const tTaiwa = await startup(join(root, 'dist'));
+const tCounter = await startup(join(counterDir, 'dist'));
+console.log('\n== start to first interactive screen, warm cache, headless Chromium (median of 9)');
+console.log(`Taiwa   ${tTaiwa.toFixed(1)} ms`);
+console.log(`Counter ${tCounter.toFixed(1)} ms`);
+console.log(`ratio   ${(tTaiwa / tCounter).toFixed(2)} (budget: within 1.5)`);
+console.log(`first screen gzip: Taiwa ${(taiwa.gz / 1024).toFixed(1)} KB, counter ${(counter.gz / 1024).toFixed(1)} KB`);
+
+console.log('\n== native timings (release build)');
+process.stdout.write(sh('cargo run --quiet --profile bench-native --example bench_native'));
