@@ -16,6 +16,30 @@ pub const APP: &str = "taiwa";
 /// The schema this version of the app writes.
 pub const SCHEMA: u32 = 1;
 
+/// A record that knows when it last changed, so two copies can be merged.
+pub trait Stamped {
+    /// Milliseconds since the epoch of the last change (deletions included).
+    fn updated(&self) -> i64;
+}
+
+/// Merges `theirs` into `mine`, record by record: the newer change wins.
+pub fn merge_map<T: Stamped + Clone>(mine: &mut BTreeMap<String, T>, theirs: &BTreeMap<String, T>) {
+    for (id, t) in theirs {
+        match mine.get(id) {
+            Some(m) if m.updated() >= t.updated() => {}
+            _ => {
+                mine.insert(id.clone(), t.clone());
+            }
+        }
+    }
+}
+
+impl Stamped for Entry {
+    fn updated(&self) -> i64 {
+        self.updated
+    }
+}
+
 /// Something a user wrote and kept: a reflection after a role play, a reframe
 /// they saved, a session report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,7 +75,14 @@ pub enum EntryBody {
         phrase: Text,
         text: String,
     },
-    /// A free note.
+    /// A study-group session's report draft.
+    Report {
+        /// The session it belongs to.
+        session: String,
+        title: String,
+        markdown: String,
+    },
+    /// A free note (for example, text kept from the open lens).
     Note { text: String },
 }
 
@@ -168,14 +199,7 @@ impl Document {
         if other.settings.updated > self.settings.updated {
             self.settings = other.settings.clone();
         }
-        for (id, theirs) in &other.journal {
-            match self.journal.get(id) {
-                Some(mine) if mine.updated >= theirs.updated => {}
-                _ => {
-                    self.journal.insert(id.clone(), theirs.clone());
-                }
-            }
-        }
+        merge_map(&mut self.journal, &other.journal);
     }
 }
 

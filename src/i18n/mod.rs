@@ -1,28 +1,43 @@
 //! Every piece of text in the UI, in Japanese and English, side by side.
 //!
-//! Components never write UI text themselves: they take it from [`tr`]. The
-//! `strings!` table makes a missing translation a compile error.
+//! Components never write UI text themselves: they take it from a table here.
+//! The shell's table is [`tr`]; each feature has its own module with its own
+//! table (`practice::tr`, `reframe::tr`, ...), made by the same `strings!` macro,
+//! which makes a missing translation a compile error.
 
-use crate::domain::Lang;
-
+/// `strings! { Name; key: "日本語", "English"; ... }` defines the struct `Name`
+/// and `pub fn tr(lang) -> &'static Name` in the calling module.
 macro_rules! strings {
-    ($($key:ident: $ja:expr, $en:expr;)*) => {
+    ($name:ident; $($key:ident: $ja:expr, $en:expr;)*) => {
         /// The UI text of one language.
-        pub struct Strings { $(pub $key: &'static str,)* }
-        pub const JA: Strings = Strings { $($key: $ja,)* };
-        pub const EN: Strings = Strings { $($key: $en,)* };
+        pub struct $name { $(pub $key: &'static str,)* }
+        const JA: $name = $name { $($key: $ja,)* };
+        const EN: $name = $name { $($key: $en,)* };
+        /// The table for a language.
+        pub fn tr(lang: crate::domain::Lang) -> &'static $name {
+            match lang {
+                crate::domain::Lang::Ja => &JA,
+                crate::domain::Lang::En => &EN,
+            }
+        }
     };
 }
 
-/// The table for a language.
-pub fn tr(lang: Lang) -> &'static Strings {
-    match lang {
-        Lang::Ja => &JA,
-        Lang::En => &EN,
+pub mod facilitate;
+pub mod practice;
+pub mod reframe;
+
+/// Fills `{name}` placeholders in a UI string.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
     }
+    out
 }
 
 strings! {
+    Strings;
     app_name: "対話 Taiwa", "Taiwa";
     app_tagline: "意図的なピアサポート（IPS）の練習の場", "A practice space for Intentional Peer Support";
     skip_to_content: "本文へ移動", "Skip to content";
