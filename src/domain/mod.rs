@@ -9,6 +9,7 @@ pub mod content;
 pub mod document;
 pub mod lang;
 pub mod lens;
+pub mod session;
 pub mod settings;
 
 pub use lang::{Lang, Text};
