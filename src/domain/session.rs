@@ -17,6 +17,7 @@ pub mod date;
 pub mod report;
 pub mod timer;
 
+use super::content::{Deck, Prompt};
 use super::document::Stamped;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -426,6 +427,29 @@ impl Session {
         Some(self.harvest.remove(at).text)
     }
 
+    /// The prompt on screen for a step that draws from `deck`, if one was drawn
+    /// and is still in the deck.
+    pub fn drawn_prompt<'a>(&self, step: &str, deck: &'a Deck) -> Option<&'a Prompt> {
+        let id = self.drawn.get(step)?;
+        deck.prompt.iter().find(|p| &p.id == id)
+    }
+
+    /// Draws a prompt from `deck` for a step, never the one on screen. Returns
+    /// whether one was drawn (an empty deck has none).
+    pub fn draw_from(&mut self, step: &str, deck: &Deck, random: f64) -> bool {
+        let current = self
+            .drawn_prompt(step, deck)
+            .and_then(|p| deck.prompt.iter().position(|q| q.id == p.id));
+        match draw(deck.prompt.len(), current, random) {
+            Some(i) => {
+                self.drawn
+                    .insert(step.to_string(), deck.prompt[i].id.clone());
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The phrases of one step, in the order they were heard.
     pub fn harvest_of(&self, step: &str) -> Vec<String> {
         self.harvest
@@ -673,6 +697,44 @@ mod tests {
             .map(|i| draw(4, Some(1), f64::from(i) / 10.0).unwrap())
             .collect();
         assert_eq!(seen.into_iter().collect::<Vec<_>>(), vec![0, 2, 3]);
+    }
+
+    #[test]
+    fn a_step_keeps_the_prompt_drawn_for_it_until_another_is_asked_for() {
+        use crate::domain::content::DeckKind;
+        use crate::domain::Text;
+        let deck = Deck {
+            id: "check-out".into(),
+            kind: DeckKind::CheckOut,
+            title: Text::new("チェックアウト", "Check-out"),
+            prompt: ["a", "b", "c"]
+                .iter()
+                .map(|id| Prompt {
+                    id: id.to_string(),
+                    text: Text::new(*id, *id),
+                    short: None,
+                })
+                .collect(),
+        };
+        let plan = template();
+        let mut s = Session::start("x".into(), &plan, 0);
+        assert_eq!(s.drawn_prompt("s6", &deck), None);
+        assert!(s.draw_from("s6", &deck, 0.5));
+        let first = s.drawn_prompt("s6", &deck).unwrap().id.clone();
+        assert_eq!(first, "b");
+        for i in 0..10 {
+            let before = s.drawn_prompt("s6", &deck).unwrap().id.clone();
+            s.draw_from("s6", &deck, f64::from(i) / 10.0);
+            assert_ne!(s.drawn_prompt("s6", &deck).unwrap().id, before);
+        }
+        // A prompt that left the deck is no longer shown.
+        s.drawn.insert("s6".into(), "gone".into());
+        assert_eq!(s.drawn_prompt("s6", &deck), None);
+        let empty = Deck {
+            prompt: vec![],
+            ..deck
+        };
+        assert!(!s.draw_from("s1", &empty, 0.3));
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! The shell: context, header, routes, and the effects that mirror settings onto
 //! `<html>` (language, theme, text size).
 
+use super::pages::facilitate::{
+    list::FacilitatePage, plan::PlanPage, present::PresentPage, report::ReportPage,
+};
 use super::pages::{
     about::About, coming::Coming, home::Home, not_found::NotFound, settings::SettingsPage,
 };
@@ -9,6 +12,7 @@ use super::{browser_lang, Ctx};
 use crate::store::Store;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 #[component]
@@ -49,15 +53,16 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router base=super::base()>
-            <a class="skip" href="#main">{move || ctx.t().skip_to_content}</a>
-            <Header/>
-            <Notices/>
+            <Chrome/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/scenarios") view=|| view! { <Coming page=Page::Scenarios/> }/>
                     <Route path=path!("/reframe") view=|| view! { <Coming page=Page::Reframe/> }/>
-                    <Route path=path!("/facilitate") view=|| view! { <Coming page=Page::Facilitate/> }/>
+                    <Route path=path!("/facilitate") view=FacilitatePage/>
+                    <Route path=path!("/facilitate/plan/:id") view=PlanPage/>
+                    <Route path=path!("/facilitate/present/:id") view=PresentPage/>
+                    <Route path=path!("/facilitate/report/:id") view=ReportPage/>
                     <Route path=path!("/journal") view=|| view! { <Coming page=Page::Journal/> }/>
                     <Route path=path!("/data") view=|| view! { <Coming page=Page::Data/> }/>
                     <Route path=path!("/settings") view=SettingsPage/>
@@ -65,6 +70,27 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+/// Whether a path is shared on screen with a group: such a page shows nothing
+/// but itself (no header, navigation or notices).
+pub fn is_shared_screen(path: &str) -> bool {
+    path.contains("/facilitate/present/")
+}
+
+/// The skip link, header and notices, on every page but a shared screen.
+#[component]
+fn Chrome() -> impl IntoView {
+    let ctx = super::use_ctx();
+    let location = use_location();
+    let shown = move || !location.pathname.with(|p| is_shared_screen(p));
+    view! {
+        <Show when=shown>
+            <a class="skip" href="#main">{move || ctx.t().skip_to_content}</a>
+            <Header/>
+            <Notices/>
+        </Show>
     }
 }
 

@@ -87,11 +87,11 @@ pub struct ReportLabels<'a> {
     pub months: &'a str,
 }
 
-/// Lines that are kept: trimmed, on one line, not empty.
-pub fn lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(super::one_line)
-        .filter(|l| !l.is_empty())
+/// The lines of a text box, exactly as typed (so the box reads back the same);
+/// empty lines are left out only when the report is written.
+pub fn split_lines(text: &str) -> Vec<String> {
+    text.split('\n')
+        .map(|l| l.trim_end_matches('\r').to_string())
         .collect()
 }
 
@@ -399,7 +399,11 @@ mod tests {
 
     #[test]
     fn lines_and_file_names() {
-        assert_eq!(lines("a\n\n  b  c \r\n"), vec!["a", "b c"]);
+        assert_eq!(
+            split_lines("a\n\n  b  c \r\n"),
+            vec!["a", "", "  b  c ", ""]
+        );
+        assert_eq!(split_lines("a\nb\n").join("\n"), "a\nb\n");
         assert_eq!(file_name(&draft(), "x"), "taiwa-report-2026-11-22.md");
         let d = ReportDraft {
             date: "11月".into(),

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod coming;
+pub mod facilitate;
 pub mod home;
 pub mod not_found;
 pub mod settings;
