@@ -24,6 +24,15 @@ const seconds = (text) => {
   return (over ? -1 : 1) * (m * 60 + s);
 };
 
+/** Clicks a presenter control as a person would: the mouse moves first, which
+ *  brings the faded controls back. */
+let moves = 0;
+async function control(page, name) {
+  moves += 1;
+  await page.mouse.move(200 + (moves % 50), 300);
+  await page.locator('.present-controls').getByRole('button', { name }).click();
+}
+
 /** A new plan from the template; returns its editor's path. */
 async function newPlan(page, origin, button = 'ひな形から作る（90分）') {
   await go(page, origin, '/facilitate');
@@ -165,7 +174,7 @@ test('controls fade when the mouse rests, and every key has its button', async (
   for (const name of ['← 戻る', '次へ →', 'タイマー開始', 'リセット', '1分減らす', '1分足す', 'ことばを書きとめる', '画面を隠す', '全画面', '終了のやさしい音', 'キー操作', '進行表に戻る']) {
     assert.equal(await controls.getByRole('button', { name }).count(), 1, name);
   }
-  await controls.getByRole('button', { name: '次へ →' }).click();
+  await control(page, '次へ →');
   assert.equal(await title(page), 'チェックイン');
   assert.equal(await controls.getByRole('button', { name: '終了のやさしい音' }).getAttribute('aria-pressed'), 'false', 'silent by default');
 
@@ -204,7 +213,7 @@ test('a deck step draws a prompt, N draws another, and it stays after a reload',
   await page.waitForFunction((p) => document.querySelector('.present-prompt').textContent !== p, first);
   const second = await prompt(page);
   assert.notEqual(second, first);
-  await page.locator('.present-controls').getByRole('button', { name: '別の問い' }).click();
+  await control(page, '別の問い');
   await page.waitForFunction((p) => document.querySelector('.present-prompt').textContent !== p, second);
   const third = await prompt(page);
   await page.reload();
@@ -244,7 +253,7 @@ test('harvest lines appear on the shared screen and in the report; the .md downl
   await page.keyboard.press('ArrowRight');
   assert.match(await page.locator('.present-next').innerText(), /次回：2026年12月20日（日）14:00/);
 
-  await page.locator('.present-controls').getByRole('button', { name: '記録を書く' }).click();
+  await control(page, '記録を書く');
   await page.waitForURL(/\/facilitate\/report\//);
   await ready(page);
   assert.equal(await h1(page), '記録の下書き');
@@ -305,7 +314,7 @@ test('without a clipboard, the report text is selected for copying by hand', asy
   });
   await newPlan(page, origin);
   await present(page);
-  await page.locator('.present-controls').getByRole('button', { name: '記録を書く' }).click();
+  await control(page, '記録を書く');
   await page.waitForURL(/\/facilitate\/report\//);
   await ready(page);
   await page.getByRole('button', { name: 'テキストでコピー' }).click();
@@ -403,7 +412,7 @@ test('in English too, from the plan to the report', async () => {
   await page.getByLabel('What you heard').fill('Being accepted as I am');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
-  await page.locator('.present-controls').getByRole('button', { name: 'Write the report' }).click();
+  await control(page, 'Write the report');
   await page.waitForURL(/\/facilitate\/report\//);
   await ready(page);
   assert.equal(await h1(page), 'Report draft');
@@ -428,7 +437,7 @@ test('the plan pages do not scroll sideways on a 360 px phone, in either languag
       assert.ok(await overflow() <= 0, `${lang} ${path} scrolls sideways by ${await overflow()}px`);
     }
     await present(page, lang === 'ja' ? '画面共有を始める' : 'Start presenting');
-    await page.locator('.present-controls').getByRole('button', { name: lang === 'ja' ? '記録を書く' : 'Write the report' }).click();
+    await control(page, lang === 'ja' ? '記録を書く' : 'Write the report');
     await page.waitForURL(/\/facilitate\/report\//);
     await ready(page);
     assert.ok(await overflow() <= 0, `${lang} report scrolls sideways by ${await overflow()}px`);
