@@ -7,8 +7,11 @@
 
 pub mod content;
 pub mod document;
+pub mod journal;
 pub mod lang;
 pub mod lens;
+pub mod practice;
 pub mod settings;
+pub mod share;
 
 pub use lang::{Lang, Text};

@@ -24,6 +24,7 @@ macro_rules! strings {
 }
 
 pub mod facilitate;
+pub mod journal;
 pub mod practice;
 pub mod reframe;
 
