@@ -5,6 +5,7 @@
 //! module too, so the content check at build time and the checks the app runs on
 //! a user's own items are the same code.
 
+pub mod backup;
 pub mod content;
 pub mod document;
 pub mod journal;

@@ -2,7 +2,7 @@
 //! `<html>` (language, theme, text size).
 
 use super::pages::{
-    about::About, card::CardPage, coming::Coming, home::Home, journal::JournalPage,
+    about::About, card::CardPage, coming::Coming, data::DataPage, home::Home, journal::JournalPage,
     not_found::NotFound, scenario::ScenarioPage, scenarios::ScenarioLibrary,
     settings::SettingsPage, solo::SoloPage, together::TogetherPage,
 };
@@ -66,7 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reframe") view=|| view! { <Coming page=Page::Reframe/> }/>
                     <Route path=path!("/facilitate") view=|| view! { <Coming page=Page::Facilitate/> }/>
                     <Route path=path!("/journal") view=JournalPage/>
-                    <Route path=path!("/data") view=|| view! { <Coming page=Page::Data/> }/>
+                    <Route path=path!("/data") view=DataPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                     <Route path=path!("/about") view=About/>
                 </Routes>

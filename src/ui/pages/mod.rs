@@ -3,6 +3,7 @@
 pub mod about;
 pub mod card;
 pub mod coming;
+pub mod data;
 pub mod home;
 pub mod journal;
 pub mod not_found;
