@@ -57,6 +57,24 @@ fn Solo(scenario: Scenario) -> impl IntoView {
         })
     };
     let step = Memo::new(move |_| run.with(|r| r.as_ref().map(|r| r.step)));
+    // When the step changes, move focus to its heading so that keyboard and
+    // screen-reader users land on the new turn.
+    Effect::new(move |previous: Option<Option<Step>>| {
+        let now_step = step.get();
+        if previous.is_some_and(|p| p != now_step) {
+            leptos::task::spawn_local(async move {
+                leptos::task::tick().await;
+                if let Some(h) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector(".solo h2[tabindex]").ok().flatten())
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = h.focus();
+                }
+            });
+        }
+        now_step
+    });
     let change = {
         let id = id.clone();
         move |f: &dyn Fn(&mut SoloRun)| {
