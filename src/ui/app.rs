@@ -2,9 +2,9 @@
 //! `<html>` (language, theme, text size).
 
 use super::pages::{
-    about::About, card::CardPage, coming::Coming, data::DataPage, home::Home, journal::JournalPage,
-    not_found::NotFound, scenario::ScenarioPage, scenarios::ScenarioLibrary,
-    settings::SettingsPage, solo::SoloPage, together::TogetherPage,
+    about::About, card::CardPage, coming::Coming, concepts::ConceptsPage, data::DataPage,
+    home::Home, journal::JournalPage, not_found::NotFound, scenario::ScenarioPage,
+    scenarios::ScenarioLibrary, settings::SettingsPage, solo::SoloPage, together::TogetherPage,
 };
 use super::widgets::{header::Header, notices::Notices};
 use super::{browser_lang, Ctx};
@@ -69,6 +69,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/data") view=DataPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                     <Route path=path!("/about") view=About/>
+                    <Route path=path!("/concepts") view=ConceptsPage/>
                 </Routes>
             </main>
         </Router>

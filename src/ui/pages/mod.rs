@@ -3,6 +3,7 @@
 pub mod about;
 pub mod card;
 pub mod coming;
+pub mod concepts;
 pub mod data;
 pub mod home;
 pub mod journal;
