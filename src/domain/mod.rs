@@ -9,6 +9,8 @@ pub mod content;
 pub mod document;
 pub mod lang;
 pub mod lens;
+pub mod revisit;
 pub mod settings;
+pub mod studio;
 
 pub use lang::{Lang, Text};
