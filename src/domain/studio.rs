@@ -122,6 +122,16 @@ pub fn both(current: &Text, other: Option<&Text>) -> Text {
     t
 }
 
+/// Whether `id` looks like a content id (lower-case letters, digits, hyphens),
+/// so that an id read from storage can go into a link as it is.
+pub fn safe_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// The id of a saved reframe: unique per phrase and moment.
 pub fn reframe_entry_id(reframe: &str, now: i64) -> String {
     format!("reframe-{reframe}-{now}")
@@ -274,6 +284,17 @@ mod tests {
         let due = vec!["a".to_string(), "b".to_string(), "c".to_string()];
         assert_eq!(revisit_order("b", &due), vec!["b", "a", "c"]);
         assert_eq!(revisit_order("z", &due), vec!["z", "a", "b", "c"]);
+    }
+
+    #[test]
+    fn only_plain_ids_go_into_links() {
+        assert!(safe_id("curiosity-unwell-again"));
+        assert!(safe_id("hope-2"));
+        assert!(!safe_id(""));
+        assert!(!safe_id("a&set=mix"));
+        assert!(!safe_id("Upper"));
+        assert!(!safe_id("../x"));
+        assert!(!safe_id(&"a".repeat(81)));
     }
 
     #[test]

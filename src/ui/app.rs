@@ -2,7 +2,8 @@
 //! `<html>` (language, theme, text size).
 
 use super::pages::{
-    about::About, coming::Coming, home::Home, not_found::NotFound, settings::SettingsPage,
+    about::About, coming::Coming, home::Home, lens::OpenLens, not_found::NotFound,
+    reframe::ReframePage, settings::SettingsPage,
 };
 use super::widgets::{header::Header, notices::Notices};
 use super::{browser_lang, Ctx};
@@ -56,7 +57,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
                     <Route path=path!("/scenarios") view=|| view! { <Coming page=Page::Scenarios/> }/>
-                    <Route path=path!("/reframe") view=|| view! { <Coming page=Page::Reframe/> }/>
+                    <Route path=path!("/reframe") view=ReframePage/>
+                    <Route path=path!("/reframe/lens") view=OpenLens/>
                     <Route path=path!("/facilitate") view=|| view! { <Coming page=Page::Facilitate/> }/>
                     <Route path=path!("/journal") view=|| view! { <Coming page=Page::Journal/> }/>
                     <Route path=path!("/data") view=|| view! { <Coming page=Page::Data/> }/>

@@ -17,7 +17,7 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-export const PAGES = ['/', '/scenarios', '/reframe', '/facilitate', '/journal', '/data', '/settings', '/about'];
+export const PAGES = ['/', '/scenarios', '/reframe', '/reframe/lens', '/facilitate', '/journal', '/data', '/settings', '/about'];
 
 let shared;
 /** Starts the server and the browser once for a test file. */
