@@ -289,3 +289,42 @@ test('no sideways scroll on a 360 px phone, with marks and lists drawn, in both 
   }
   await context.close();
 });
+
+test('under a sub-path (/taiwa/), the studio\'s links stay inside it', async () => {
+  const { context, page, errors, origin } = await open();
+  await go(page, origin, '/taiwa/reframe');
+  await page.getByRole('link', { name: '個人から関係へ', exact: true }).click();
+  await page.locator('#reframe-text').waitFor();
+  const url = new URL(page.url());
+  assert.equal(url.pathname, '/taiwa/reframe');
+  assert.equal(url.searchParams.get('set'), 'relationship');
+  await page.getByRole('button', { name: 'あとで見直す' }).click();
+  await page.getByRole('link', { name: '練習の選び方に戻る' }).click();
+  await page.getByRole('link', { name: 'ことばのレンズ' }).click();
+  await page.locator('#lens-text').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/taiwa/reframe/lens');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an automated accessibility check finds no problem on the exercise and the open lens', async () => {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const { context, page, origin } = await open();
+  const check = async (what) => {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(violations.map((v) => `${what}: ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+  };
+  await go(page, origin, '/reframe');
+  await check('chooser');
+  await page.getByRole('link', { name: 'ぜんぶまぜて' }).click();
+  await page.locator('#reframe-text').fill('もっと休むべきです。病識がない。');
+  await page.locator('mark.lens-mark').nth(1).waitFor();
+  await page.getByRole('button', { name: 'ほかの言い方を見る' }).click();
+  await page.getByRole('button', { name: 'あとで見直す' }).click();
+  await check('exercise');
+  await go(page, origin, '/reframe/lens');
+  await page.locator('#lens-text').fill('He is non-compliant.');
+  await page.locator('mark.lens-mark').first().waitFor();
+  await check('open lens');
+  await context.close();
+});

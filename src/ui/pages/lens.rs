@@ -66,7 +66,7 @@ pub fn OpenLens() -> impl IntoView {
     };
     let lens: LibView = Box::new(move |lib| {
         let compiled = compiled_for(cache, lib);
-        view! { <LensView text=text.into() compiled/> }.into_any()
+        view! { <LensView text=text.into() compiled level=2/> }.into_any()
     });
     view! {
         <section class="page lens-page">

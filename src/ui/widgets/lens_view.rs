@@ -113,9 +113,25 @@ fn finding(
     .into_any()
 }
 
-/// The lens over `text`: the marked copy and the list of findings.
+/// A small heading at the level the page needs (2 on a page of its own, 3
+/// inside an exercise).
+fn heading(level: u8, id: &'static str, text: &'static str) -> AnyView {
+    if level <= 2 {
+        view! { <h2 id=id class="lens-small-heading">{text}</h2> }.into_any()
+    } else {
+        view! { <h3 id=id class="lens-small-heading">{text}</h3> }.into_any()
+    }
+}
+
+/// The lens over `text`: the marked copy and the list of findings. `level` is
+/// the level of its headings (3 unless given).
 #[component]
-pub fn LensView(text: Signal<String>, compiled: Compiled) -> impl IntoView {
+pub fn LensView(
+    text: Signal<String>,
+    compiled: Compiled,
+    #[prop(optional)] level: Option<u8>,
+) -> impl IntoView {
+    let level = level.unwrap_or(3);
     let lang = use_ctx().lang.get_untracked();
     let t = reframe::tr(lang);
     let Compiled { lib, lens } = compiled;
@@ -150,11 +166,11 @@ pub fn LensView(text: Signal<String>, compiled: Compiled) -> impl IntoView {
     view! {
         <div class="lens">
             <section class="lens-mirror-box" aria-labelledby="lens-mirror-heading" hidden=empty>
-                <h3 id="lens-mirror-heading" class="lens-small-heading">{t.mirror_heading}</h3>
+                {heading(level, "lens-mirror-heading", t.mirror_heading)}
                 <p class="lens-mirror">{marked}</p>
             </section>
             <section class="lens-findings-box" aria-labelledby="lens-findings-heading">
-                <h3 id="lens-findings-heading" class="lens-small-heading">{t.findings_heading}</h3>
+                {heading(level, "lens-findings-heading", t.findings_heading)}
                 <p id=FINDINGS_ID class="lens-status muted" role="status" aria-live="polite">{status}</p>
                 {failed}
                 <ol class="lens-findings">{list}</ol>
