@@ -95,6 +95,8 @@ pub struct Document {
     pub schema: u32,
     pub settings: Settings,
     pub journal: BTreeMap<String, Entry>,
+    /// Solo practices in progress, by scenario id.
+    pub practice: BTreeMap<String, super::practice::SoloRun>,
     /// Reframes marked to come back to, keyed by reframe id (see `revisit`).
     pub revisit: BTreeMap<String, Revisit>,
 }
@@ -106,6 +108,7 @@ impl Default for Document {
             schema: SCHEMA,
             settings: Settings::default(),
             journal: BTreeMap::new(),
+            practice: BTreeMap::new(),
             revisit: BTreeMap::new(),
         }
     }
@@ -204,6 +207,7 @@ impl Document {
             self.settings = other.settings.clone();
         }
         merge_map(&mut self.journal, &other.journal);
+        merge_map(&mut self.practice, &other.practice);
         merge_map(&mut self.revisit, &other.revisit);
     }
 }

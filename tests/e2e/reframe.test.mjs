@@ -79,6 +79,7 @@ test('an exercise: the lens marks advice as you type, other ways appear, and the
   assert.equal(await stored(page), null, 'nothing stored before saving');
   await page.getByRole('button', { name: 'ふりかえりに保存する' }).click();
   await page.getByText('保存しました。').waitFor();
+  assert.equal(await page.getByRole('link', { name: 'ふりかえりを開く' }).getAttribute('href'), '/journal');
   let saved = await entries(page);
   assert.equal(saved.length, 1);
   const [entry] = saved;
@@ -101,6 +102,19 @@ test('an exercise: the lens marks advice as you type, other ways appear, and the
   await ready(page);
   saved = await entries(page);
   assert.deepEqual(saved.map((e) => e.body.text), ['休めているか、気になっています']);
+
+  // The journal lists it, with the phrase it answers.
+  await page.locator('header nav').getByRole('link', { name: 'ふりかえり' }).click();
+  await ready(page);
+  assert.equal(new URL(page.url()).pathname, '/journal');
+  const shown = page.locator('article.entry[data-kind="reframe"]');
+  await shown.first().waitFor();
+  assert.equal(await shown.count(), 1);
+  assert.match(await shown.innerText(), /休めているか、気になっています/);
+  assert.ok((await shown.innerText()).includes(first), 'the phrase is shown with it');
+  // Saved in Japanese, read in English: the phrase is still there.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('heading', { name: first }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -160,6 +174,10 @@ test('the open lens marks an English phrase and keeps nothing until save', async
   assert.equal(saved.length, 1);
   assert.equal(saved[0].body.kind, 'note');
   assert.equal(saved[0].body.text, 'Client lacks insight.\nHe is non-compliant.');
+  await go(page, origin, '/journal');
+  const note = page.locator('article.entry[data-kind="note"]');
+  await note.first().waitFor();
+  assert.match(await note.innerText(), /He is non-compliant\./);
   assert.deepEqual(errors, []);
   await context.close();
 });

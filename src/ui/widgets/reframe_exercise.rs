@@ -211,7 +211,7 @@ fn Item(state: State, item: Reframe, compiled: Compiled) -> impl IntoView {
                 <span class="visually-hidden">{t.source_label}</span>
                 <span class="source-tag">{source}</span>
             </p>
-            <h2 id=HEADING class="phrase" tabindex="-1">
+            <h2 id=HEADING class="reframe-phrase" tabindex="-1">
                 <span class="visually-hidden">{t.phrase_label}</span>
                 {phrase}
             </h2>
