@@ -5,7 +5,10 @@ use super::pages::facilitate::{
     list::FacilitatePage, plan::PlanPage, present::PresentPage, report::ReportPage,
 };
 use super::pages::{
-    about::About, coming::Coming, home::Home, not_found::NotFound, settings::SettingsPage,
+    about::About, card::CardPage, concepts::ConceptsPage, data::DataPage, home::Home,
+    journal::JournalPage, lens::OpenLens, not_found::NotFound, reframe::ReframePage,
+    scenario::ScenarioPage, scenarios::ScenarioLibrary, settings::SettingsPage, solo::SoloPage,
+    together::TogetherPage,
 };
 use super::widgets::{header::Header, notices::Notices};
 use super::{browser_lang, Ctx};
@@ -24,6 +27,7 @@ pub fn App() -> impl IntoView {
         store,
         lang,
         content: crate::library::Content::new(),
+        acknowledged: RwSignal::new(Vec::new()),
     };
     provide_context(ctx);
 
@@ -57,16 +61,22 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
-                    <Route path=path!("/scenarios") view=|| view! { <Coming page=Page::Scenarios/> }/>
-                    <Route path=path!("/reframe") view=|| view! { <Coming page=Page::Reframe/> }/>
+                    <Route path=path!("/scenarios") view=ScenarioLibrary/>
+                    <Route path=path!("/scenarios/:id") view=ScenarioPage/>
+                    <Route path=path!("/scenarios/:id/solo") view=SoloPage/>
+                    <Route path=path!("/scenarios/:id/together") view=TogetherPage/>
+                    <Route path=path!("/card") view=CardPage/>
+                    <Route path=path!("/reframe") view=ReframePage/>
+                    <Route path=path!("/reframe/lens") view=OpenLens/>
                     <Route path=path!("/facilitate") view=FacilitatePage/>
                     <Route path=path!("/facilitate/plan/:id") view=PlanPage/>
                     <Route path=path!("/facilitate/present/:id") view=PresentPage/>
                     <Route path=path!("/facilitate/report/:id") view=ReportPage/>
-                    <Route path=path!("/journal") view=|| view! { <Coming page=Page::Journal/> }/>
-                    <Route path=path!("/data") view=|| view! { <Coming page=Page::Data/> }/>
+                    <Route path=path!("/journal") view=JournalPage/>
+                    <Route path=path!("/data") view=DataPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                     <Route path=path!("/about") view=About/>
+                    <Route path=path!("/concepts") view=ConceptsPage/>
                 </Routes>
             </main>
         </Router>

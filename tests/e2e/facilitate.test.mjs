@@ -201,6 +201,21 @@ test('controls fade when the mouse rests, and every key has its button', async (
   await context.close();
 });
 
+test('a role play of a heavy scenario shows its content note on the shared screen', async () => {
+  const { context, page, errors, origin } = await open({ viewport: { width: 1280, height: 720 } });
+  await newPlan(page, origin);
+  await page.locator('#add-kind').selectOption('role_play');
+  await page.getByRole('button', { name: 'ステップを追加' }).click();
+  await page.locator('.step-row').last().getByLabel('場面').selectOption('self-harm-fear');
+  await present(page);
+  for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await title(page), 'ロールプレイ');
+  assert.equal(await page.locator('.present-scenario').innerText(), '場面：「大げさにしないで」と言われたとき');
+  assert.match(await page.locator('.present-note').innerText(), /いつでも手を止めてかまいません/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a deck step draws a prompt, N draws another, and it stays after a reload', async () => {
   const { context, page, errors, origin } = await open({ viewport: { width: 1280, height: 720 } });
   await newPlan(page, origin);

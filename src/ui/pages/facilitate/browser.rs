@@ -1,5 +1,5 @@
-//! The browser features Facilitation needs: the clipboard, a file download,
-//! full screen, and a soft chime. Each one may be missing or refused; each
+//! The browser features Facilitation needs: the clipboard, full screen, and a
+//! soft chime (a file download is `crate::ui::download`). Each one may be missing or refused; each
 //! reports that as `false`/`Err` so the page can say so gently, never panics.
 
 use js_sys::{Function, Promise, Reflect};
@@ -45,34 +45,6 @@ pub async fn copy(text: &str) -> bool {
         Some(result) => settled(result).await,
         None => false,
     }
-}
-
-/// Offers text as a file download (Blob + object URL + `<a download>`).
-pub fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
-    let parts = js_sys::Array::new();
-    parts.push(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.set_class_name("visually-hidden");
-    let body = document.body().ok_or("no body")?;
-    body.append_child(&a)?;
-    a.click();
-    a.remove();
-    // Give the browser time to start the download before the URL goes.
-    leptos::prelude::set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        std::time::Duration::from_secs(30),
-    );
-    Ok(())
 }
 
 /// Whether the page is full screen now.

@@ -411,10 +411,11 @@ fn Stage(ui: Ui) -> impl IntoView {
         }
         let lib = library(ctx)?;
         let sc = lib.scenario(st.scenario.as_deref()?)?;
-        Some(fill(
-            ft(ctx).scenario_line,
-            &[("title", sc.title.get(ctx.lang.get()))],
-        ))
+        let lang = ctx.lang.get();
+        let title = fill(ft(ctx).scenario_line, &[("title", sc.title.get(lang))]);
+        // A heavy scenario's content note is shown before anyone starts.
+        let note = sc.content_note.as_ref().map(|n| n.get(lang).to_string());
+        Some((title, note))
     };
     let next_line = move || {
         let st = step()?;
@@ -450,7 +451,15 @@ fn Stage(ui: Ui) -> impl IntoView {
             <p class="present-progress">{progress}</p>
             <div class="present-main">
                 <h1 class="present-title">{title}</h1>
-                {move || scenario().map(|s| view! { <p class="present-scenario">{s}</p> })}
+                {move || {
+                    scenario()
+                        .map(|(title, note)| {
+                            view! {
+                                <p class="present-scenario">{title}</p>
+                                {note.map(|n| view! { <p class="present-note">{n}</p> })}
+                            }
+                        })
+                }}
                 <p class=prompt_class>{move || prompt.with(|(p, _)| p.clone())}</p>
                 {move || {
                     prompt

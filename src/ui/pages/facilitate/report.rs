@@ -154,9 +154,10 @@ fn ReportEditor(id: String) -> impl IntoView {
     let download = move |_| {
         let t = ft(ctx);
         let name = draft.with(|d| report::file_name(d, &sid.get_value()));
-        match browser::download(&name, &markdown(), "text/markdown;charset=utf-8") {
-            Ok(()) => message.set(fill(t.downloaded, &[("file", &name)])),
-            Err(_) => message.set(t.download_failed.to_string()),
+        if crate::ui::download::download(&name, "text/markdown;charset=utf-8", &markdown()) {
+            message.set(fill(t.downloaded, &[("file", &name)]));
+        } else {
+            message.set(t.download_failed.to_string());
         }
     };
     let save = move |_| {
