@@ -20,8 +20,9 @@ if (!dir) {
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
 
-// 1. The content library. build.rs wrote it into the newest wasm build's OUT_DIR.
-const target = join(process.cwd(), 'target', 'wasm32-unknown-unknown');
+// 1. The content library. build.rs wrote it into the newest wasm build's OUT_DIR
+//    (under CARGO_TARGET_DIR when it is set, as cargo does).
+const target = join(process.env.CARGO_TARGET_DIR || join(process.cwd(), 'target'), 'wasm32-unknown-unknown');
 const outs = [];
 for (const profile of existsSync(target) ? readdirSync(target) : []) {
   const build = join(target, profile, 'build');
