@@ -10,5 +10,6 @@ pub mod document;
 pub mod lang;
 pub mod lens;
 pub mod settings;
+pub mod update;
 
 pub use lang::{Lang, Text};

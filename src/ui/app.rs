@@ -4,7 +4,7 @@
 use super::pages::{
     about::About, coming::Coming, home::Home, not_found::NotFound, settings::SettingsPage,
 };
-use super::widgets::{header::Header, notices::Notices};
+use super::widgets::{header::Header, notices::Notices, update_banner::UpdateBanner};
 use super::{browser_lang, Ctx};
 use crate::store::Store;
 use leptos::prelude::*;
@@ -22,6 +22,8 @@ pub fn App() -> impl IntoView {
         content: crate::library::Content::new(),
     };
     provide_context(ctx);
+    // Offline use, and new versions that wait for the user (see ui::pwa).
+    let updates = super::pwa::start();
 
     // Mirror settings onto <html>.
     Effect::new(move |_| {
@@ -42,6 +44,7 @@ pub fn App() -> impl IntoView {
             }
             let _ = html.set_attribute("data-text-size", settings.text_size.key());
         }
+        super::pwa::theme_color(settings.theme);
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             doc.set_title(crate::i18n::tr(lang.get()).app_name);
         }
@@ -52,6 +55,7 @@ pub fn App() -> impl IntoView {
             <a class="skip" href="#main">{move || ctx.t().skip_to_content}</a>
             <Header/>
             <Notices/>
+            <UpdateBanner updates/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod pages;
+pub mod pwa;
 pub mod widgets;
 
 use crate::domain::Lang;

@@ -2,4 +2,5 @@
 
 pub mod header;
 pub mod notices;
+pub mod update_banner;
 pub mod with_library;
