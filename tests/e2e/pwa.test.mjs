@@ -4,6 +4,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -88,6 +89,8 @@ test('offline, the app starts with the user\'s settings, deep links open, and ev
     assert.equal(await h1(page), 'Settings');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+    // The browser's (or installed app's) bar follows the chosen theme.
+    assert.deepEqual(await page.$$eval('meta[name="theme-color"]', (ms) => ms.map((m) => m.content)), ['#1e2227', '#1e2227']);
     // A deep link typed in while offline, and an address the app does not know.
     await go(page, origin, '/about');
     assert.equal(await h1(page), 'About Taiwa');
@@ -168,6 +171,8 @@ test('a new version waits, is offered, and takes over only when the user presses
     const banner = page.locator('[data-update="ready"]');
     await banner.waitFor();
     assert.match(await banner.innerText(), /新しいバージョンがあります/);
+    const { violations } = await new AxeBuilder({ page }).include('[data-update]').analyze();
+    assert.deepEqual(violations.map((v) => v.id), []);
     // The old version is still the one running, and the new one waits.
     assert.equal(await version(page), older);
     assert.ok(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting !== null));

@@ -11,7 +11,7 @@ pub fn About() -> impl IntoView {
             <h1>{move || ctx.t().about_title}</h1>
             <p>{move || ctx.t().about_ips}</p>
             <p>{move || ctx.t().about_independent}</p>
-            <p><a href="https://www.intentionalpeersupport.org/" rel="noopener">"intentionalpeersupport.org"</a></p>
+            <p class="link-line"><a href="https://www.intentionalpeersupport.org/" rel="noopener">"intentionalpeersupport.org"</a></p>
             <p>{move || ctx.t().about_content}</p>
             <h2>{move || ctx.t().about_privacy_title}</h2>
             <p>{move || ctx.t().about_privacy}</p>
