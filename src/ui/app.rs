@@ -45,9 +45,7 @@ pub fn App() -> impl IntoView {
             let _ = html.set_attribute("data-text-size", settings.text_size.key());
         }
         super::pwa::theme_color(settings.theme);
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(crate::i18n::tr(lang.get()).app_name);
-        }
+        // (The document's title follows the page: widgets::header.)
     });
 
     view! {
@@ -108,6 +106,14 @@ impl Page {
             Page::Settings => "/settings",
             Page::About => "/about",
         }
+    }
+
+    /// The page a path belongs to (its first segment), if it is one of these.
+    pub fn of_path(path: &str) -> Option<Page> {
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        Page::NAV
+            .into_iter()
+            .find(|p| p.path().trim_start_matches('/') == first)
     }
 
     pub fn label(self, t: &crate::i18n::Strings) -> &'static str {

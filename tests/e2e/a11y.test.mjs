@@ -264,3 +264,23 @@ test('at 200 % zoom no page scrolls sideways and the whole navigation is reachab
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('every page has its own title, one main landmark and one main heading', async () => {
+  const { context, page, origin } = await open();
+  const titles = new Set();
+  for (const lang of LANGS) {
+    await withSettings(page, origin, { lang });
+    for (const path of PAGES) {
+      await show(page, origin, path);
+      const title = await page.title();
+      assert.match(title, lang === 'ja' ? /対話 Taiwa/ : /Taiwa/, `${path}: ${title}`);
+      titles.add(title);
+      assert.equal(await page.locator('main').count(), 1, `${lang} ${path}: one <main>`);
+      assert.equal(await page.locator('h1').count(), 1, `${lang} ${path}: one <h1>`);
+      assert.equal(await page.locator('main h1').count(), 1, `${lang} ${path}: the <h1> is in <main>`);
+      assert.equal(await page.locator('header.site-header nav[aria-label]').count(), 1, `${lang} ${path}: a labelled navigation`);
+    }
+  }
+  assert.equal(titles.size, PAGES.length * LANGS.length, [...titles].join(' | '));
+  await context.close();
+});
