@@ -94,6 +94,8 @@ pub struct Document {
     pub schema: u32,
     pub settings: Settings,
     pub journal: BTreeMap<String, Entry>,
+    /// Solo practices in progress, by scenario id.
+    pub practice: BTreeMap<String, super::practice::SoloRun>,
 }
 
 impl Default for Document {
@@ -103,6 +105,7 @@ impl Default for Document {
             schema: SCHEMA,
             settings: Settings::default(),
             journal: BTreeMap::new(),
+            practice: BTreeMap::new(),
         }
     }
 }
@@ -200,6 +203,7 @@ impl Document {
             self.settings = other.settings.clone();
         }
         merge_map(&mut self.journal, &other.journal);
+        merge_map(&mut self.practice, &other.practice);
     }
 }
 

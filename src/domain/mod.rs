@@ -5,11 +5,15 @@
 //! module too, so the content check at build time and the checks the app runs on
 //! a user's own items are the same code.
 
+pub mod backup;
 pub mod content;
 pub mod document;
+pub mod journal;
 pub mod lang;
 pub mod lens;
+pub mod practice;
 pub mod settings;
+pub mod share;
 pub mod update;
 
 pub use lang::{Lang, Text};

@@ -23,7 +23,10 @@ macro_rules! strings {
     };
 }
 
+pub mod concepts;
+pub mod data;
 pub mod facilitate;
+pub mod journal;
 pub mod practice;
 pub mod reframe;
 

@@ -197,3 +197,45 @@ fn read(s: &web_sys::Storage) -> (Document, Vec<Notice>) {
         }
     }
 }
+
+/// Whether the browser keeps this site's storage even when space runs low.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persist {
+    Granted,
+    NotGranted,
+    /// The browser has no `navigator.storage` (some engines and modes).
+    Unsupported,
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    let has = js_sys::Reflect::has(&navigator, &"storage".into()).unwrap_or(false);
+    has.then(|| navigator.storage())
+}
+
+async fn ask(promise: Result<js_sys::Promise, JsValue>) -> Persist {
+    let Ok(promise) = promise else {
+        return Persist::Unsupported;
+    };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(v) if v.as_bool() == Some(true) => Persist::Granted,
+        Ok(_) => Persist::NotGranted,
+        Err(_) => Persist::Unsupported,
+    }
+}
+
+/// Whether storage is already persistent.
+pub async fn persisted() -> Persist {
+    match storage_manager() {
+        Some(m) => ask(m.persisted()).await,
+        None => Persist::Unsupported,
+    }
+}
+
+/// Asks the browser to keep storage; returns what it decided.
+pub async fn request_persist() -> Persist {
+    match storage_manager() {
+        Some(m) => ask(m.persist()).await,
+        None => Persist::Unsupported,
+    }
+}

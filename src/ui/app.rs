@@ -2,7 +2,9 @@
 //! `<html>` (language, theme, text size).
 
 use super::pages::{
-    about::About, coming::Coming, home::Home, not_found::NotFound, settings::SettingsPage,
+    about::About, card::CardPage, coming::Coming, concepts::ConceptsPage, data::DataPage,
+    home::Home, journal::JournalPage, not_found::NotFound, scenario::ScenarioPage,
+    scenarios::ScenarioLibrary, settings::SettingsPage, solo::SoloPage, together::TogetherPage,
 };
 use super::widgets::{header::Header, notices::Notices, update_banner::UpdateBanner};
 use super::{browser_lang, Ctx};
@@ -20,6 +22,7 @@ pub fn App() -> impl IntoView {
         store,
         lang,
         content: crate::library::Content::new(),
+        acknowledged: RwSignal::new(Vec::new()),
     };
     provide_context(ctx);
     // Offline use, and new versions that wait for the user (see ui::pwa).
@@ -57,13 +60,18 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
-                    <Route path=path!("/scenarios") view=|| view! { <Coming page=Page::Scenarios/> }/>
+                    <Route path=path!("/scenarios") view=ScenarioLibrary/>
+                    <Route path=path!("/scenarios/:id") view=ScenarioPage/>
+                    <Route path=path!("/scenarios/:id/solo") view=SoloPage/>
+                    <Route path=path!("/scenarios/:id/together") view=TogetherPage/>
+                    <Route path=path!("/card") view=CardPage/>
                     <Route path=path!("/reframe") view=|| view! { <Coming page=Page::Reframe/> }/>
                     <Route path=path!("/facilitate") view=|| view! { <Coming page=Page::Facilitate/> }/>
-                    <Route path=path!("/journal") view=|| view! { <Coming page=Page::Journal/> }/>
-                    <Route path=path!("/data") view=|| view! { <Coming page=Page::Data/> }/>
+                    <Route path=path!("/journal") view=JournalPage/>
+                    <Route path=path!("/data") view=DataPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                     <Route path=path!("/about") view=About/>
+                    <Route path=path!("/concepts") view=ConceptsPage/>
                 </Routes>
             </main>
         </Router>

@@ -1,6 +1,9 @@
 //! Leptos components. They hold no rules: they ask `domain` and `store`, and draw.
 
 pub mod app;
+pub mod download;
+pub mod format;
+pub mod labels;
 pub mod pages;
 pub mod pwa;
 pub mod widgets;
@@ -16,6 +19,8 @@ pub struct Ctx {
     pub store: Store,
     /// The built-in content, loaded per language on demand.
     pub content: crate::library::Content,
+    /// Heavy scenarios whose content note was read in this visit.
+    pub acknowledged: RwSignal<Vec<String>>,
     /// The language in use: the user's choice, else the browser's.
     pub lang: Memo<Lang>,
 }
@@ -35,6 +40,7 @@ pub fn use_ctx() -> Ctx {
             store: Store::open(),
             content: crate::library::Content::new(),
             lang: Memo::new(|_| Lang::Ja),
+            acknowledged: RwSignal::new(Vec::new()),
         }
     })
 }

@@ -1,14 +1,16 @@
-// Accessibility and phones, on every page in the harness's PAGES list: axe in
+// Accessibility and phones, on every page in the harness's PAGES and DEEP_PAGES
+// lists: axe in
 // both languages and three themes, colour contrast of the theme tokens, the
 // keyboard with a visible focus, touch targets, phone widths with the largest
 // text, and 200 % zoom.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { open, go, teardown, PAGES } from './harness.mjs';
+import { open, go, teardown, PAGES, DEEP_PAGES } from './harness.mjs';
 
 after(teardown);
 
+const ALL = [...PAGES, ...DEEP_PAGES];
 const THEMES = ['light', 'dark', 'contrast'];
 const LANGS = ['ja', 'en'];
 const SIZES = ['normal', 'large', 'larger'];
@@ -37,7 +39,7 @@ test('axe finds no violation on any page, in both languages, in light, dark and 
   for (const theme of THEMES) {
     for (const lang of LANGS) {
       await withSettings(page, origin, { theme, lang });
-      for (const path of PAGES) {
+      for (const path of ALL) {
         await show(page, origin, path);
         assert.equal(await page.getAttribute('html', 'data-theme'), theme);
         assert.equal(await page.getAttribute('html', 'lang'), lang);
@@ -147,7 +149,7 @@ test('the keyboard reaches every control on every page, with a visible focus rin
   const problems = [];
   for (const lang of LANGS) {
     await withSettings(page, origin, { lang });
-    for (const path of PAGES) {
+    for (const path of ALL) {
       await show(page, origin, path);
       await markControls(page);
       const seen = await tabThrough(page);
@@ -169,7 +171,7 @@ test('the keyboard reaches every control on every page, with a visible focus rin
 /**
  * Controls smaller than 44×44 CSS px. A radio or checkbox counts with its
  * label; a link inside a sentence is exempt (as WCAG allows), a link alone on
- * its line is not (style/app.css: .link-line).
+ * its line is not (style/app.css: main p > a:only-child).
  */
 const smallTargets = (page) => page.evaluate(() => {
   const out = [];
@@ -198,7 +200,7 @@ test('on phones (360×640, 390×844) no page scrolls sideways, at every text siz
       for (const text_size of viewport.width === 360 ? SIZES : ['normal']) {
         await withSettings(page, origin, { lang, text_size });
         assert.equal(await page.getAttribute('html', 'data-text-size'), text_size);
-        for (const path of PAGES) {
+        for (const path of ALL) {
           await show(page, origin, path);
           const over = await sideways(page);
           if (over > 0) problems.push(`${viewport.width}px ${lang} ${text_size} ${path}: scrolls sideways by ${over}px`);
@@ -231,7 +233,7 @@ test('at 200 % zoom no page scrolls sideways and the whole navigation is reachab
   const problems = [];
   for (const lang of LANGS) {
     await withSettings(page, origin, { lang });
-    for (const path of PAGES) {
+    for (const path of ALL) {
       await show(page, origin, path);
       const over = await sideways(page);
       if (over > 0) problems.push(`${lang} ${path}: scrolls sideways by ${over}px`);

@@ -18,6 +18,14 @@ export const CHROMIUM_ARGS = [
 ];
 
 export const PAGES = ['/', '/scenarios', '/reframe', '/facilitate', '/journal', '/data', '/settings', '/about'];
+/** Pages below the top level, for the privacy tour and the layout checks. */
+export const DEEP_PAGES = [
+  '/scenarios/first-meeting',
+  '/scenarios/first-meeting/solo',
+  '/scenarios/first-meeting/together',
+  '/card#1eyJ0IjoiY2FyZCJ9',
+  '/concepts',
+];
 
 let shared;
 /** Starts the server and the browser once for a test file. */

@@ -1,7 +1,7 @@
 // The app shell: loading, privacy, language, deep links, layout, theme.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, go, ready, h1, teardown, PAGES } from './harness.mjs';
+import { open, go, ready, h1, teardown, PAGES, DEEP_PAGES } from './harness.mjs';
 
 after(teardown);
 
@@ -17,9 +17,13 @@ test('the app loads in Japanese with no console error', async () => {
 
 test('no request leaves the app\'s own origin, on a tour of every page', async () => {
   const { context, page, errors, requests, origin } = await open();
-  for (const path of PAGES) {
+  for (const path of [...PAGES, ...DEEP_PAGES]) {
     await go(page, origin, path);
   }
+  // Practise a little, so the pages that save are part of the tour.
+  await go(page, origin, '/scenarios/first-meeting/solo');
+  await page.getByRole('button', { name: '声に出して言う（書かずに進む）' }).click();
+  await page.getByRole('button', { name: '次の場面へ' }).click();
   // Follow the navigation by clicking too, as a person would.
   for (const link of await page.locator('header nav a').all()) {
     await link.click();
@@ -107,7 +111,7 @@ test('no page scrolls sideways on a 360 px phone, in either language', async () 
     if (lang === 'en') {
       await page.getByRole('button', { name: 'Switch to English' }).click();
     }
-    for (const path of PAGES) {
+    for (const path of [...PAGES, ...DEEP_PAGES]) {
       await go(page, origin, path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${lang} ${path} scrolls sideways by ${overflow}px`);

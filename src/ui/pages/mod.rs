@@ -1,7 +1,15 @@
 //! One module per page; a page composes widgets.
 
 pub mod about;
+pub mod card;
 pub mod coming;
+pub mod concepts;
+pub mod data;
 pub mod home;
+pub mod journal;
 pub mod not_found;
+pub mod scenario;
+pub mod scenarios;
 pub mod settings;
+pub mod solo;
+pub mod together;

@@ -24,9 +24,20 @@ pub fn Notices() -> impl IntoView {
                         }
                     };
                     let can_dismiss = notice == Notice::Quarantined;
+                    let offer_backup = notice == Notice::Full;
                     view! {
                         <p class="notice" data-notice=format!("{notice:?}")>
                             <span>{text}</span>
+                            <Show when=move || offer_backup>
+                                <button
+                                    type="button"
+                                    on:click=move |_| {
+                                        ctx.store.doc().with_untracked(crate::ui::download::backup);
+                                    }
+                                >
+                                    {move || crate::i18n::data::tr(ctx.lang.get()).export_button}
+                                </button>
+                            </Show>
                             <Show when=move || can_dismiss>
                                 <button type="button" on:click=move |_| ctx.store.dismiss(notice)>
                                     {move || ctx.t().dismiss}

@@ -8,13 +8,19 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
-pub fn WithLibrary<F, V>(view: F) -> impl IntoView
+pub fn WithLibrary<F, V>(
+    view: F,
+    /// The language to load; the UI's language when not given.
+    #[prop(optional)]
+    lang: Option<crate::domain::Lang>,
+) -> impl IntoView
 where
     F: Fn(Arc<Library>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let ctx = use_ctx();
-    move || match ctx.content.get(ctx.lang.get()) {
+    let which = move || lang.unwrap_or_else(|| ctx.lang.get());
+    move || match ctx.content.get(which()) {
         Loaded::Ready(lib) => view(lib).into_any(),
         Loaded::Loading => {
             view! { <p class="muted" role="status">{ctx.t().loading}</p> }.into_any()
@@ -23,7 +29,7 @@ where
             <div class="notice" role="alert">
                 <p>{ctx.t().content_failed}</p>
                 <p class="muted">{why}</p>
-                <button type="button" on:click=move |_| ctx.content.load(ctx.lang.get_untracked())>
+                <button type="button" on:click=move |_| ctx.content.load(which())>
                     {ctx.t().retry}
                 </button>
             </div>

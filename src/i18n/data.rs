@@ -1,0 +1,51 @@
+//! UI text for the data page: privacy, backup, import, deleting everything.
+
+strings! {
+    Text;
+    title: "あなたのデータ", "Your data";
+    where_title: "データはどこにあるか", "Where your data lives";
+    where_body: "書いたものや設定は、このブラウザの保存領域（localStorage）の中だけにあります。対話はどこにも送信しません。分析ツールや外部のフォントも使っていません。そのかわり、ブラウザのデータを消したり、端末をなくしたりすると、書いたものも消えます。ときどきバックアップを保存してください。", "What you write and your settings live only in this browser's storage (localStorage). Taiwa sends nothing anywhere, and uses no analytics or outside fonts. The other side of this: clearing the browser's data or losing the device loses what you wrote. Save a backup now and then.";
+    persist_title: "消えにくくする", "Keep it from being cleared";
+    persist_body: "空き容量が少なくなると、ブラウザが保存したデータを自動で消すことがあります。消さないようにブラウザに頼むことができます。", "When space runs low, a browser may clear stored data on its own. You can ask it not to.";
+    persist_ask: "消さないように頼む", "Ask the browser to keep it";
+    persist_yes: "このブラウザは、データを消さずに残すと約束しています。", "This browser has agreed to keep your data.";
+    persist_no: "このブラウザはまだ約束していません。空き容量が少ないと消えることがあるので、バックアップを保存しておくと安心です。", "This browser has not agreed yet. Data may be cleared when space runs low, so keeping a backup is a good idea.";
+    persist_unsupported: "このブラウザには、この仕組みがありません。バックアップを保存しておくと安心です。", "This browser does not offer this. Keeping a backup is a good idea.";
+    export_title: "バックアップを保存する", "Save a backup";
+    export_body: "すべてのデータを1つのファイル（JSON）にして、この端末に保存します。ファイルの中身は読める文字なので、大切に保管してください。", "Saves all your data as one file (JSON) on this device. The file is readable text: keep it somewhere safe.";
+    export_button: "バックアップをダウンロード", "Download a backup";
+    import_title: "バックアップから戻す", "Restore from a backup";
+    import_body: "対話で保存したバックアップファイルを選んでください。まず中身を確かめてから、取りこむかどうかを選べます。", "Choose a backup file saved by Taiwa. You will see what it holds before anything changes.";
+    import_choose: "ファイルを選ぶ", "Choose a file";
+    import_reading: "ファイルを読んでいます…", "Reading the file…";
+    import_holds: "このファイル（{date} に保存）には、次のものが入っています。", "This file (saved {date}) holds:";
+    import_counts: "ロールプレイのふりかえり {a}、言いかえ {b}、学習会の記録 {c}、メモ {d}", "{a} role-play reflections, {b} reframes, {c} session reports, {d} notes";
+    import_merge: "今のデータと合わせる", "Merge with what is here";
+    import_merge_hint: "両方を残します。同じものは新しいほうを使います。", "Keeps both; where the same item exists, the newer one wins.";
+    import_replace: "今のデータと入れかえる", "Replace what is here";
+    import_replace_hint: "今のデータは消え、ファイルの中身だけになります。", "What is here now is removed; only the file's contents remain.";
+    import_cancel: "やめる", "Cancel";
+    import_done_merge: "バックアップを今のデータと合わせました。", "The backup was merged with your data.";
+    import_done_replace: "データをバックアップの中身に入れかえました。", "Your data was replaced with the backup.";
+    import_failed: "このファイルは取りこめませんでした。今のデータはそのままです。", "This file cannot be imported. Your data is unchanged.";
+    problem_too_large: "ファイルが大きすぎます（{mb} MB）。5 MB までのファイルを選んでください。", "The file is too large ({mb} MB). Choose a file of 5 MB or less.";
+    problem_empty: "ファイルが空です。", "The file is empty.";
+    problem_not_json: "ファイルの形が崩れています（{line} 行目 {column} 文字目あたり）。対話で保存したファイルか確かめてください。", "The file is damaged (around line {line}, column {column}). Check that it is a file Taiwa saved.";
+    problem_not_taiwa: "対話のバックアップファイルではないようです。", "This does not look like a Taiwa backup file.";
+    problem_newer: "新しい版の対話（形式 {schema}）で保存されたファイルです。アプリを最新にしてから、もう一度お試しください。", "This file was saved by a newer version of Taiwa (format {schema}). Update the app, then try again.";
+    problem_unreadable: "ファイルの中身が読めません（{detail}）。", "The file's contents cannot be read ({detail}).";
+    problem_entry_id: "記録「{id}」の名前が食い違っています。", "Entry \"{id}\" has mismatched names.";
+    problem_entry_time: "記録「{id}」の日付がおかしくなっています。", "Entry \"{id}\" has an impossible date.";
+    problem_entry_empty: "名前のない記録があります。", "An entry has no name.";
+    file_unreadable: "ファイルを開けませんでした。", "The file could not be opened.";
+    delete_title: "すべて削除する", "Delete everything";
+    delete_body: "この端末に保存した、ふりかえり・言いかえ・記録・練習の途中経過をすべて削除します。元に戻せません。先にバックアップを保存しておくと安心です。", "Deletes all reflections, reframes, reports and practices in progress on this device. This cannot be undone. Consider saving a backup first.";
+    delete_button: "すべて削除…", "Delete everything…";
+    delete_confirm: "本当にすべて削除しますか？", "Really delete everything?";
+    delete_yes: "はい、すべて削除する", "Yes, delete everything";
+    delete_no: "やめる", "No, keep it";
+    delete_done: "すべて削除しました。", "Everything was deleted.";
+    quarantine_title: "読めなかったデータ", "Data that could not be read";
+    quarantine_body: "以前に保存されていたデータが壊れていて読めなかったため、別に取り分けてあります。ダウンロードして保管したり、詳しい人に見てもらったりできます。", "Earlier data was damaged and could not be read, so it was set aside. You can download it to keep or to show someone who can help.";
+    quarantine_download: "取り分けたデータをダウンロード（{date}）", "Download the set-aside data ({date})";
+}
