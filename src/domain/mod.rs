@@ -12,8 +12,10 @@ pub mod journal;
 pub mod lang;
 pub mod lens;
 pub mod practice;
+pub mod revisit;
 pub mod settings;
 pub mod share;
+pub mod studio;
 pub mod update;
 
 pub use lang::{Lang, Text};

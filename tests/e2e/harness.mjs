@@ -25,6 +25,7 @@ export const DEEP_PAGES = [
   '/scenarios/first-meeting/together',
   '/card#1eyJ0IjoiY2FyZCJ9',
   '/concepts',
+  '/reframe/lens',
 ];
 
 let shared;
