@@ -4,6 +4,7 @@
 #
 #   scripts/setup.sh build   wasm target, trunk, wasm-bindgen-cli, wasm-opt
 #   scripts/setup.sh test    the above, plus the browser-test tools and Chromium
+#   scripts/setup.sh bench   the above, plus Lighthouse (for make bench only)
 #
 # Only the package registries are needed (crates.io, npm, Debian). apt-get runs
 # only as root; otherwise the one command to run is printed.
@@ -78,10 +79,13 @@ if [ "$("$wasm_opt" --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VER
   exit 1
 fi
 
-if [ "$mode" = test ]; then
+if [ "$mode" = test ] || [ "$mode" = bench ]; then
   npm_install "$here/tests/e2e"
   if ! command -v chromium >/dev/null; then
     need_apt chromium chromium-driver
   fi
+fi
+if [ "$mode" = bench ]; then
+  npm_install "$here/scripts/lighthouse"
 fi
 say "ready ($mode)"
