@@ -27,13 +27,22 @@ fn schema_1_loads_with_everything_in_place() {
         other => panic!("unexpected {other:?}"),
     }
     assert!(doc.journal["note-1"].deleted);
-    assert_eq!(doc.practice["asked-for-advice"].step, Step::Moment { index: 1, open: false });
+    assert_eq!(
+        doc.practice["asked-for-advice"].step,
+        Step::Moment {
+            index: 1,
+            open: false
+        }
+    );
 }
 
 #[test]
 fn every_schema_up_to_the_current_one_has_a_fixture() {
     for n in 1..=SCHEMA {
         let text = fixture(&format!("schema-{n}.json"));
-        assert!(matches!(restore(Some(&text)), Restored::Ready(_)), "schema {n}");
+        assert!(
+            matches!(restore(Some(&text)), Restored::Ready(_)),
+            "schema {n}"
+        );
     }
 }

@@ -19,12 +19,22 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves each `dir` under its `prefix`: mounts = [{ prefix: '/', dir: 'dist' }]. */
-export async function serve(mounts, port = 0) {
+/**
+ * Serves each `dir` under its `prefix`: mounts = [{ prefix: '/', dir: 'dist' }].
+ * For tests only, `inject: { path, script }` serves `script` at `path` and loads
+ * it from every HTML page, as the last element of <head> (so it runs before the
+ * app's module script, under the page's Content-Security-Policy).
+ */
+export async function serve(mounts, port = 0, { inject } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
       const path = decodeURIComponent(url.pathname);
+      if (inject && path === inject.path) {
+        res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-cache' });
+        res.end(inject.script);
+        return;
+      }
       const mount = mounts
         .filter((m) => path.startsWith(m.prefix) || path + '/' === m.prefix)
         .sort((a, b) => b.prefix.length - a.prefix.length)[0];
@@ -45,7 +55,10 @@ export async function serve(mounts, port = 0) {
         file = join(root, 'index.html');
         info = await stat(file);
       }
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (inject && extname(file) === '.html') {
+        body = body.toString('utf8').replace('</head>', `<script src="${inject.path}"></script>\n</head>`);
+      }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] || 'application/octet-stream',
         'cache-control': extname(file) === '.html' ? 'no-cache' : 'max-age=31536000, immutable',
