@@ -57,6 +57,15 @@ impl Content {
         }
     }
 
+    /// The library in `lang` if it is already loaded. Never starts a fetch, and
+    /// does not track (for filling in the other language when saving).
+    pub fn loaded(&self, lang: Lang) -> Option<Arc<Library>> {
+        match self.slot(lang).get_untracked() {
+            Some(Loaded::Ready(lib)) => Some(lib),
+            _ => None,
+        }
+    }
+
     /// Fetches (again) the library of `lang`.
     pub fn load(&self, lang: Lang) {
         let slot = self.slot(lang);

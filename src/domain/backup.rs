@@ -195,6 +195,13 @@ pub fn merge_into(doc: &mut Document, backup: &Document, now: i64) {
         |r, n| r.updated = n,
         now,
     );
+    bring_back(
+        &mut doc.revisit,
+        &backup.revisit,
+        |r| r.deleted,
+        |r, n| r.updated = n,
+        now,
+    );
     if backup.settings.updated > doc.settings.updated {
         doc.settings = backup.settings.clone();
     }
@@ -215,6 +222,11 @@ pub fn replace(doc: &mut Document, backup: &Document, now: i64) {
         r.updated = now.max(r.updated);
         doc.practice.insert(id.clone(), r);
     }
+    for (id, r) in &backup.revisit {
+        let mut r = r.clone();
+        r.updated = now.max(r.updated);
+        doc.revisit.insert(id.clone(), r);
+    }
     doc.settings = backup.settings.clone();
     doc.settings.updated = now;
 }
@@ -226,6 +238,10 @@ pub fn delete_everything(doc: &mut Document, now: i64) {
         e.updated = now;
     }
     for r in doc.practice.values_mut() {
+        r.deleted = true;
+        r.updated = now;
+    }
+    for r in doc.revisit.values_mut() {
         r.deleted = true;
         r.updated = now;
     }
@@ -347,6 +363,33 @@ mod tests {
         let mut o = other_tab;
         o.merge(&d);
         assert!(o.entries().is_empty());
+    }
+
+    #[test]
+    fn revisit_marks_follow_merge_replace_and_delete_everything() {
+        use crate::domain::revisit::{self, DAY_MS};
+        use crate::domain::Text;
+        let mut backup = doc();
+        revisit::mark(&mut backup.revisit, "r", Text::new("句", ""), 10, 0);
+        let mut d = doc();
+        delete_everything(&mut d, 99);
+        merge_into(&mut d, &backup, 100);
+        assert!(revisit::is_marked(&d.revisit, "r"));
+        assert_eq!(revisit::due(&d.revisit, DAY_MS), vec!["r"]);
+        delete_everything(&mut d, 200);
+        assert!(!revisit::is_marked(&d.revisit, "r"));
+        let mut other_tab = backup.clone();
+        other_tab.merge(&d);
+        assert!(!revisit::is_marked(&other_tab.revisit, "r"));
+        replace(&mut d, &backup, 300);
+        assert!(revisit::is_marked(&d.revisit, "r"));
+        let mut old = Document::default();
+        revisit::mark(&mut old.revisit, "gone", Text::default(), 5, 0);
+        replace(&mut old, &backup, 300);
+        assert!(!revisit::is_marked(&old.revisit, "gone"));
+        // And the backup file carries the marks.
+        let p = read(&export(&backup, 1)).unwrap();
+        assert_eq!(p.document.revisit, backup.revisit);
     }
 
     #[test]

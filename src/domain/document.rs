@@ -6,6 +6,7 @@
 //! deletion is kept as a tombstone so that it wins too.
 
 use super::lang::Text;
+use super::revisit::Revisit;
 use super::settings::Settings;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -96,6 +97,8 @@ pub struct Document {
     pub journal: BTreeMap<String, Entry>,
     /// Solo practices in progress, by scenario id.
     pub practice: BTreeMap<String, super::practice::SoloRun>,
+    /// Reframes marked to come back to, keyed by reframe id (see `revisit`).
+    pub revisit: BTreeMap<String, Revisit>,
 }
 
 impl Default for Document {
@@ -106,6 +109,7 @@ impl Default for Document {
             settings: Settings::default(),
             journal: BTreeMap::new(),
             practice: BTreeMap::new(),
+            revisit: BTreeMap::new(),
         }
     }
 }
@@ -204,6 +208,7 @@ impl Document {
         }
         merge_map(&mut self.journal, &other.journal);
         merge_map(&mut self.practice, &other.practice);
+        merge_map(&mut self.revisit, &other.revisit);
     }
 }
 
@@ -278,5 +283,30 @@ mod tests {
         c.put(x);
         a.merge(&c);
         assert_eq!(a.entries().len(), 2);
+    }
+
+    #[test]
+    fn merge_keeps_the_newer_revisit_mark_and_unmarks() {
+        use super::super::revisit::{self, DAY_MS};
+        let mut a = Document::default();
+        revisit::mark(&mut a.revisit, "r1", Text::new("句", ""), 1_000, 0);
+        revisit::mark(&mut a.revisit, "r2", Text::new("句", ""), 1_000, 0);
+        let mut b = a.clone();
+        // The other tab visited r1 the next day, and un-marked r2.
+        revisit::visit(&mut b.revisit, "r1", DAY_MS + 5, 0);
+        revisit::unmark(&mut b.revisit, "r2", DAY_MS + 6);
+        revisit::mark(&mut b.revisit, "r3", Text::new("", "phrase"), DAY_MS + 7, 0);
+        a.merge(&b);
+        assert_eq!(a.revisit["r1"].step, 1);
+        assert!(!revisit::is_marked(&a.revisit, "r2"));
+        assert!(revisit::is_marked(&a.revisit, "r3"));
+        // An older copy does not bring the mark back.
+        let mut stale = Document::default();
+        revisit::mark(&mut stale.revisit, "r2", Text::default(), 500, 0);
+        a.merge(&stale);
+        assert!(!revisit::is_marked(&a.revisit, "r2"));
+        // And it survives storage.
+        let raw = to_json(&a);
+        assert_eq!(restore(Some(&raw)), Restored::Ready(a));
     }
 }

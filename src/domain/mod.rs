@@ -13,7 +13,9 @@ pub mod journal;
 pub mod lang;
 pub mod lens;
 pub mod practice;
+pub mod revisit;
 pub mod settings;
 pub mod share;
+pub mod studio;
 
 pub use lang::{Lang, Text};

@@ -23,6 +23,7 @@ macro_rules! strings {
     };
 }
 
+pub mod concepts;
 pub mod data;
 pub mod facilitate;
 pub mod journal;

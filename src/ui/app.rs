@@ -2,9 +2,10 @@
 //! `<html>` (language, theme, text size).
 
 use super::pages::{
-    about::About, card::CardPage, coming::Coming, data::DataPage, home::Home, journal::JournalPage,
-    not_found::NotFound, scenario::ScenarioPage, scenarios::ScenarioLibrary,
-    settings::SettingsPage, solo::SoloPage, together::TogetherPage,
+    about::About, card::CardPage, coming::Coming, concepts::ConceptsPage, data::DataPage,
+    home::Home, journal::JournalPage, lens::OpenLens, not_found::NotFound, reframe::ReframePage,
+    scenario::ScenarioPage, scenarios::ScenarioLibrary, settings::SettingsPage, solo::SoloPage,
+    together::TogetherPage,
 };
 use super::widgets::{header::Header, notices::Notices};
 use super::{browser_lang, Ctx};
@@ -63,12 +64,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/scenarios/:id/solo") view=SoloPage/>
                     <Route path=path!("/scenarios/:id/together") view=TogetherPage/>
                     <Route path=path!("/card") view=CardPage/>
-                    <Route path=path!("/reframe") view=|| view! { <Coming page=Page::Reframe/> }/>
+                    <Route path=path!("/reframe") view=ReframePage/>
+                    <Route path=path!("/reframe/lens") view=OpenLens/>
                     <Route path=path!("/facilitate") view=|| view! { <Coming page=Page::Facilitate/> }/>
                     <Route path=path!("/journal") view=JournalPage/>
                     <Route path=path!("/data") view=DataPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                     <Route path=path!("/about") view=About/>
+                    <Route path=path!("/concepts") view=ConceptsPage/>
                 </Routes>
             </main>
         </Router>

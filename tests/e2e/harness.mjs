@@ -24,6 +24,8 @@ export const DEEP_PAGES = [
   '/scenarios/first-meeting/solo',
   '/scenarios/first-meeting/together',
   '/card#1eyJ0IjoiY2FyZCJ9',
+  '/concepts',
+  '/reframe/lens',
 ];
 
 let shared;

@@ -1,7 +1,8 @@
 //! About: attribution to Intentional Peer Support, independence, privacy.
 
-use crate::ui::use_ctx;
+use crate::ui::{href, use_ctx};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn About() -> impl IntoView {
@@ -13,6 +14,7 @@ pub fn About() -> impl IntoView {
             <p>{move || ctx.t().about_independent}</p>
             <p><a href="https://www.intentionalpeersupport.org/" rel="noopener">"intentionalpeersupport.org"</a></p>
             <p>{move || ctx.t().about_content}</p>
+            <p><A href=href("/concepts")>{move || crate::i18n::concepts::tr(ctx.lang.get()).link}</A></p>
             <h2>{move || ctx.t().about_privacy_title}</h2>
             <p>{move || ctx.t().about_privacy}</p>
             <p class="safety">{move || ctx.t().not_crisis}</p>

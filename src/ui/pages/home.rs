@@ -1,6 +1,7 @@
 //! The home page: what Taiwa is, where to start, and the safety line.
 
 use crate::ui::app::Page;
+use crate::ui::widgets::revisit_queue::RevisitQueue;
 use crate::ui::{href, use_ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -19,6 +20,7 @@ pub fn Home() -> impl IntoView {
             <h1>{move || ctx.t().home_title}</h1>
             <p class="lead">{move || ctx.t().home_intro}</p>
             <p class="private">{move || ctx.t().home_private}</p>
+            <RevisitQueue/>
             <h2>{move || ctx.t().home_start}</h2>
             <ul class="cards">
                 {cards

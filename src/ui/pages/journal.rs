@@ -24,7 +24,8 @@ fn kind_label(kind: Kind, lang: Lang) -> &'static str {
 fn title(entry: &Entry, lang: Lang) -> String {
     match &entry.body {
         EntryBody::Reflection { title, .. } => title.get(lang).to_string(),
-        EntryBody::Reframe { phrase, .. } => phrase.get(lang).to_string(),
+        // A phrase may hold only the language it was saved in.
+        EntryBody::Reframe { phrase, .. } => crate::domain::studio::shown(phrase, lang).to_string(),
         EntryBody::Report { title, .. } => title.clone(),
         EntryBody::Note { .. } => kind_label(Kind::Note, lang).to_string(),
     }
@@ -183,7 +184,7 @@ fn EntryCard(entry: Entry, on_delete: Callback<(String, String)>) -> impl IntoVi
                 view! {
                     <p class="phrase">
                         <span class="muted">{move || t().phrase}": "</span>
-                        {move || p.get(ctx.lang.get()).to_string()}
+                        {move || crate::domain::studio::shown(&p, ctx.lang.get()).to_string()}
                     </p>
                 }
             })}

@@ -3,10 +3,13 @@
 pub mod about;
 pub mod card;
 pub mod coming;
+pub mod concepts;
 pub mod data;
 pub mod home;
 pub mod journal;
+pub mod lens;
 pub mod not_found;
+pub mod reframe;
 pub mod scenario;
 pub mod scenarios;
 pub mod settings;

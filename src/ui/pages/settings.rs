@@ -50,7 +50,6 @@ fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let ctx = use_ctx();
-    let browser = ctx.lang;
     view! {
         <section class="page settings">
             <h1>{move || ctx.t().settings_title}</h1>
@@ -88,7 +87,6 @@ pub fn SettingsPage() -> impl IntoView {
                 set=|s, v| s.text_size = v
             />
             <p class="muted">{move || ctx.t().settings_saved}</p>
-            <span hidden>{move || browser.get().code()}</span>
         </section>
     }
 }

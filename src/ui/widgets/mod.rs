@@ -2,8 +2,12 @@
 
 pub mod header;
 pub mod heavy_gate;
+pub mod lens_view;
 pub mod notices;
 pub mod qr;
+pub mod reframe_exercise;
+pub mod revisit_queue;
 pub mod role_card;
+pub mod set_chooser;
 pub mod with_library;
 pub mod with_scenario;
