@@ -210,7 +210,7 @@ const FLOWS = [
       assert.ok(width < 480, `the page is ${width} px wide`);
       for (const lang of ['ja', 'en']) {
         if (lang === 'en') await page.click({ role: 'button', name: 'Switch to English' });
-        for (const path of ['/', '/scenarios', '/scenarios/first-meeting', '/scenarios/first-meeting/solo', '/journal', '/data', '/settings', '/about']) {
+        for (const path of ['/', '/scenarios', '/scenarios/first-meeting', '/scenarios/first-meeting/solo', '/reframe', '/reframe?set=mix', '/reframe/lens', '/journal', '/data', '/settings', '/about']) {
           await page.goto(path);
           await page.waitUntil(() => !/読み込んでいます|Loading…/.test(document.querySelector('main').innerText), [], 'content to load');
           const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -225,12 +225,16 @@ const FLOWS = [
     missing: MISSING.reframe,
     async run(page) {
       await page.goto('/reframe');
-      await page.click('main a[href*="/reframe/"]:not([href$="/lens"])');
+      await page.click({ role: 'link', name: '何があったの？' });
       await page.waitFor('#reframe-text');
-      assert.equal(await page.count('mark'), 0);
+      assert.equal(await page.count('mark'), 0, 'nothing marked before writing');
       await page.fill('#reframe-text', 'もっと休むべきです');
-      await page.waitFor('mark', 'べき');
-      assert.equal(await page.text('mark'), 'べき');
+      await page.waitFor('mark.lens-mark', 'べき');
+      assert.equal(await page.count('mark.lens-mark'), 1);
+      assert.equal(await page.text('mark.lens-mark'), 'べき');
+      assert.equal(await page.attribute('mark.lens-mark', 'data-kind'), 'advice');
+      // A cue besides colour: the kind's name next to the mark.
+      assert.equal(await page.text('.lens-mirror .lens-tag'), '1 助言・指示');
       assert.deepEqual(await page.errors(), []);
     },
   },
