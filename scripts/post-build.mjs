@@ -10,7 +10,7 @@
 // else, and 'wasm-unsafe-eval' so the browser may compile WebAssembly.
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -20,8 +20,9 @@ if (!dir) {
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
 
-// 1. The content library. build.rs wrote it into the newest wasm build's OUT_DIR.
-const target = join(process.cwd(), 'target', 'wasm32-unknown-unknown');
+// 1. The content library. build.rs wrote it into the newest wasm build's OUT_DIR
+//    (under CARGO_TARGET_DIR when set, as when worktrees share one cache).
+const target = join(resolve(process.env.CARGO_TARGET_DIR || 'target'), 'wasm32-unknown-unknown');
 const outs = [];
 for (const profile of existsSync(target) ? readdirSync(target) : []) {
   const build = join(target, profile, 'build');

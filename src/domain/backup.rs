@@ -202,6 +202,20 @@ pub fn merge_into(doc: &mut Document, backup: &Document, now: i64) {
         |r, n| r.updated = n,
         now,
     );
+    bring_back(
+        &mut doc.plans,
+        &backup.plans,
+        |r| r.deleted,
+        |r, n| r.updated = n,
+        now,
+    );
+    bring_back(
+        &mut doc.sessions,
+        &backup.sessions,
+        |r| r.deleted,
+        |r, n| r.updated = n,
+        now,
+    );
     if backup.settings.updated > doc.settings.updated {
         doc.settings = backup.settings.clone();
     }
@@ -227,6 +241,16 @@ pub fn replace(doc: &mut Document, backup: &Document, now: i64) {
         r.updated = now.max(r.updated);
         doc.revisit.insert(id.clone(), r);
     }
+    for (id, r) in &backup.plans {
+        let mut r = r.clone();
+        r.updated = now.max(r.updated);
+        doc.plans.insert(id.clone(), r);
+    }
+    for (id, r) in &backup.sessions {
+        let mut r = r.clone();
+        r.updated = now.max(r.updated);
+        doc.sessions.insert(id.clone(), r);
+    }
     doc.settings = backup.settings.clone();
     doc.settings.updated = now;
 }
@@ -242,6 +266,14 @@ pub fn delete_everything(doc: &mut Document, now: i64) {
         r.updated = now;
     }
     for r in doc.revisit.values_mut() {
+        r.deleted = true;
+        r.updated = now;
+    }
+    for r in doc.plans.values_mut() {
+        r.deleted = true;
+        r.updated = now;
+    }
+    for r in doc.sessions.values_mut() {
         r.deleted = true;
         r.updated = now;
     }
@@ -410,5 +442,35 @@ mod tests {
             bytes[i] = (seed >> 8) as u8;
             let _ = read(&String::from_utf8_lossy(&bytes));
         }
+    }
+
+    #[test]
+    fn plans_and_sessions_follow_merge_replace_and_delete_everything() {
+        use crate::domain::session::{Session, SessionPlan};
+        let plan = |id: &str, updated: i64| SessionPlan {
+            id: id.into(),
+            name: "学習会".into(),
+            updated,
+            ..SessionPlan::default()
+        };
+        let mut backup = Document::default();
+        backup.plans.insert("p".into(), plan("p", 10));
+        let session = Session::start("s".into(), &plan("p", 10), 10);
+        backup.sessions.insert("s".into(), session);
+        // Deleting everything deletes plans and sessions too.
+        let mut d = backup.clone();
+        delete_everything(&mut d, 20);
+        assert!(d.plans["p"].deleted && d.sessions["s"].deleted);
+        // Importing brings them back, newer than the deletion.
+        merge_into(&mut d, &backup, 30);
+        assert!(!d.plans["p"].deleted && !d.sessions["s"].deleted);
+        assert_eq!(d.plans["p"].updated, 30);
+        // Replacing leaves only the backup's.
+        let mut other = Document::default();
+        other.plans.insert("q".into(), plan("q", 5));
+        replace(&mut other, &backup, 40);
+        assert!(other.plans["q"].deleted);
+        assert!(!other.plans["p"].deleted);
+        assert_eq!(other.sessions["s"].updated, 40);
     }
 }

@@ -7,6 +7,7 @@
 
 use super::lang::Text;
 use super::revisit::Revisit;
+use super::session::{Session, SessionPlan};
 use super::settings::Settings;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -99,6 +100,10 @@ pub struct Document {
     pub practice: BTreeMap<String, super::practice::SoloRun>,
     /// Reframes marked to come back to, keyed by reframe id (see `revisit`).
     pub revisit: BTreeMap<String, Revisit>,
+    /// Study-group session plans, by id.
+    pub plans: BTreeMap<String, SessionPlan>,
+    /// Sessions as they ran (step, timer, harvest, report draft), by id.
+    pub sessions: BTreeMap<String, Session>,
 }
 
 impl Default for Document {
@@ -110,6 +115,8 @@ impl Default for Document {
             journal: BTreeMap::new(),
             practice: BTreeMap::new(),
             revisit: BTreeMap::new(),
+            plans: BTreeMap::new(),
+            sessions: BTreeMap::new(),
         }
     }
 }
@@ -209,6 +216,8 @@ impl Document {
         merge_map(&mut self.journal, &other.journal);
         merge_map(&mut self.practice, &other.practice);
         merge_map(&mut self.revisit, &other.revisit);
+        merge_map(&mut self.plans, &other.plans);
+        merge_map(&mut self.sessions, &other.sessions);
     }
 }
 
@@ -283,6 +292,50 @@ mod tests {
         c.put(x);
         a.merge(&c);
         assert_eq!(a.entries().len(), 2);
+    }
+
+    #[test]
+    fn plans_and_sessions_merge_record_by_record_with_tombstones() {
+        use crate::domain::session::{Session, SessionPlan};
+        let plan = |id: &str, name: &str, updated: i64| SessionPlan {
+            id: id.into(),
+            name: name.into(),
+            updated,
+            ..SessionPlan::default()
+        };
+        let mut a = Document::default();
+        a.plans.insert("p1".into(), plan("p1", "mine", 10));
+        a.plans.insert("p2".into(), plan("p2", "keep", 10));
+        let mut b = Document::default();
+        b.plans.insert("p1".into(), plan("p1", "theirs", 20));
+        let mut gone = plan("p2", "keep", 5);
+        gone.deleted = true;
+        b.plans.insert("p2".into(), gone);
+        let mut s = Session::start("s1".into(), &plan("p1", "x", 0), 0);
+        s.updated = 30;
+        s.step = 3;
+        b.sessions.insert("s1".into(), s.clone());
+        a.merge(&b);
+        assert_eq!(a.plans["p1"].name, "theirs");
+        assert!(!a.plans["p2"].deleted, "an older deletion does not win");
+        assert_eq!(a.sessions["s1"].step, 3);
+        // A newer deletion wins, and survives a round trip through storage.
+        let mut c = Document::default();
+        let mut del = plan("p2", "keep", 40);
+        del.deleted = true;
+        c.plans.insert("p2".into(), del);
+        let mut older = s.clone();
+        older.updated = 25;
+        older.step = 1;
+        c.sessions.insert("s1".into(), older);
+        a.merge(&c);
+        assert!(a.plans["p2"].deleted);
+        assert_eq!(
+            a.sessions["s1"].step, 3,
+            "an older session state does not win"
+        );
+        let back = restore(Some(&to_json(&a)));
+        assert_eq!(back, Restored::Ready(a));
     }
 
     #[test]

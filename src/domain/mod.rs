@@ -14,6 +14,7 @@ pub mod lang;
 pub mod lens;
 pub mod practice;
 pub mod revisit;
+pub mod session;
 pub mod settings;
 pub mod share;
 pub mod studio;

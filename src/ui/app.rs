@@ -1,9 +1,12 @@
 //! The shell: context, header, routes, and the effects that mirror settings onto
 //! `<html>` (language, theme, text size).
 
+use super::pages::facilitate::{
+    list::FacilitatePage, plan::PlanPage, present::PresentPage, report::ReportPage,
+};
 use super::pages::{
-    about::About, card::CardPage, coming::Coming, concepts::ConceptsPage, data::DataPage,
-    home::Home, journal::JournalPage, lens::OpenLens, not_found::NotFound, reframe::ReframePage,
+    about::About, card::CardPage, concepts::ConceptsPage, data::DataPage, home::Home,
+    journal::JournalPage, lens::OpenLens, not_found::NotFound, reframe::ReframePage,
     scenario::ScenarioPage, scenarios::ScenarioLibrary, settings::SettingsPage, solo::SoloPage,
     together::TogetherPage,
 };
@@ -12,6 +15,7 @@ use super::{browser_lang, Ctx};
 use crate::store::Store;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 #[component]
@@ -53,9 +57,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router base=super::base()>
-            <a class="skip" href="#main">{move || ctx.t().skip_to_content}</a>
-            <Header/>
-            <Notices/>
+            <Chrome/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
@@ -66,7 +68,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/card") view=CardPage/>
                     <Route path=path!("/reframe") view=ReframePage/>
                     <Route path=path!("/reframe/lens") view=OpenLens/>
-                    <Route path=path!("/facilitate") view=|| view! { <Coming page=Page::Facilitate/> }/>
+                    <Route path=path!("/facilitate") view=FacilitatePage/>
+                    <Route path=path!("/facilitate/plan/:id") view=PlanPage/>
+                    <Route path=path!("/facilitate/present/:id") view=PresentPage/>
+                    <Route path=path!("/facilitate/report/:id") view=ReportPage/>
                     <Route path=path!("/journal") view=JournalPage/>
                     <Route path=path!("/data") view=DataPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
@@ -75,6 +80,27 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+/// Whether a path is shared on screen with a group: such a page shows nothing
+/// but itself (no header, navigation or notices).
+pub fn is_shared_screen(path: &str) -> bool {
+    path.contains("/facilitate/present/")
+}
+
+/// The skip link, header and notices, on every page but a shared screen.
+#[component]
+fn Chrome() -> impl IntoView {
+    let ctx = super::use_ctx();
+    let location = use_location();
+    let shown = move || !location.pathname.with(|p| is_shared_screen(p));
+    view! {
+        <Show when=shown>
+            <a class="skip" href="#main">{move || ctx.t().skip_to_content}</a>
+            <Header/>
+            <Notices/>
+        </Show>
     }
 }
 

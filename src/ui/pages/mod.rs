@@ -5,6 +5,7 @@ pub mod card;
 pub mod coming;
 pub mod concepts;
 pub mod data;
+pub mod facilitate;
 pub mod home;
 pub mod journal;
 pub mod lens;

@@ -1,0 +1,602 @@
+//! /facilitate/present/:id: the presenter view, shared on Zoom.
+//!
+//! One step per screen in very large type, sized against the viewport so it
+//! stays readable when Zoom shrinks the share to a thumbnail. It shows the
+//! step, its timer, the "pass is fine" line on rounds and the words harvested
+//! during the step, and nothing else: no header, no journal, no other plan.
+//! The controls fade after three seconds without the mouse, and every action
+//! has a key (see `present_help`).
+
+use super::browser;
+use super::harvest::HarvestDrawer;
+use super::present_help::KeysHelp;
+use super::{deck_of, ft, kind_label, library, random, show_date, shown_prompt, update_session};
+use crate::domain::session::timer::{clock, crossed_zero};
+use crate::domain::session::{Session, SessionPlan, StepKind};
+use crate::i18n::fill;
+use crate::store::now;
+use crate::ui::{href, use_ctx, Ctx};
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn PresentPage() -> impl IntoView {
+    let ctx = use_ctx();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let exists = move || {
+        ctx.store
+            .doc()
+            .with(|d| d.sessions.get(&id.get()).is_some_and(|s| !s.deleted))
+    };
+    view! {
+        <Show
+            when=exists
+            fallback=move || {
+                view! {
+                    <section class="present present-missing" aria-label=move || ft(ctx).shared_screen>
+                        <p class="present-prompt" role="alert">{move || ft(ctx).session_not_found}</p>
+                        <p>
+                            <A href=href("/facilitate")>{move || ft(ctx).back_to_list}</A>
+                        </p>
+                    </section>
+                }
+            }
+        >
+            {move || view! { <Presenter id=id.get()/> }}
+        </Show>
+    }
+}
+
+/// What the presenter's buttons and keys act on. Cheap to copy into handlers.
+#[derive(Clone, Copy)]
+pub struct Ui {
+    pub ctx: Ctx,
+    pub id: StoredValue<String>,
+    /// The time, ticking while the page is open (drives the countdown).
+    pub now: RwSignal<i64>,
+    pub idle: RwSignal<bool>,
+    pub blank: RwSignal<bool>,
+    pub help: RwSignal<bool>,
+    pub drawer: RwSignal<bool>,
+    pub message: RwSignal<Option<&'static str>>,
+    pub session: Memo<Option<Session>>,
+    pub plan: Memo<Option<SessionPlan>>,
+}
+
+impl Ui {
+    fn act(&self, change: impl FnOnce(&mut Session, &SessionPlan, i64)) {
+        let id = self.id.get_value();
+        update_session(self.ctx, &id, |s, p| change(s, p, now()));
+        self.now.set(now());
+    }
+    pub fn next(&self) {
+        self.act(|s, p, _| {
+            s.next(p);
+        });
+    }
+    pub fn back(&self) {
+        self.act(|s, p, _| {
+            s.back(p);
+        });
+    }
+    pub fn toggle_timer(&self) {
+        self.act(|s, _, now| s.timer.toggle(now));
+    }
+    pub fn reset(&self) {
+        self.act(|s, _, _| s.timer.reset());
+    }
+    pub fn plus(&self) {
+        self.act(|s, _, _| s.timer.add_minute());
+    }
+    pub fn minus(&self) {
+        self.act(|s, _, _| s.timer.remove_minute());
+    }
+    /// Draws another prompt, on a step that draws from a deck.
+    pub fn another(&self) {
+        let Some(lib) = library(self.ctx) else {
+            return;
+        };
+        self.act(|s, p, _| {
+            if let Some(step) = s.current(p).cloned() {
+                if let Some(deck) = deck_of(&lib, &step) {
+                    s.draw_from(&step.id, deck, random());
+                }
+            }
+        });
+    }
+    pub fn toggle_chime(&self) {
+        let on = !self.session.get_untracked().is_some_and(|s| s.chime);
+        if on {
+            browser::prepare_chime();
+        }
+        self.act(|s, _, _| s.chime = on);
+    }
+    pub fn fullscreen(&self) {
+        let message = self.message;
+        let sorry =
+            crate::i18n::facilitate::tr(self.ctx.lang.get_untracked()).fullscreen_unavailable;
+        leptos::task::spawn_local(async move {
+            if !browser::toggle_fullscreen().await {
+                message.set(Some(sorry));
+            }
+        });
+    }
+    pub fn toggle_drawer(&self) {
+        let open = !self.drawer.get_untracked();
+        self.drawer.set(open);
+        if !open {
+            // Back to the screen itself, so the controls can fade again.
+            super::focus_later("present".into());
+        }
+    }
+    /// Whether the step on screen draws from a deck that is loaded.
+    pub fn draws(&self) -> bool {
+        let (Some(s), Some(p), Some(lib)) =
+            (self.session.get(), self.plan.get(), library(self.ctx))
+        else {
+            return false;
+        };
+        s.current(&p)
+            .is_some_and(|step| deck_of(&lib, step).is_some())
+    }
+}
+
+/// The element a key event came from, if it takes typing or activation.
+fn target_tag(e: &web_sys::KeyboardEvent) -> String {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| el.tag_name().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+#[component]
+fn Presenter(id: String) -> impl IntoView {
+    let ctx = use_ctx();
+    let navigate = use_navigate();
+    let sid = id.clone();
+    let session = Memo::new(move |_| {
+        ctx.store
+            .doc()
+            .with(|d| d.sessions.get(&sid).filter(|s| !s.deleted).cloned())
+    });
+    let plan = Memo::new(move |_| {
+        let plan_id = session.with(|s| s.as_ref().map(|s| s.plan.clone()))?;
+        ctx.store
+            .doc()
+            .with(|d| d.plans.get(&plan_id).filter(|p| !p.deleted).cloned())
+    });
+    let ui = Ui {
+        ctx,
+        id: StoredValue::new(id),
+        now: RwSignal::new(now()),
+        idle: RwSignal::new(false),
+        blank: RwSignal::new(false),
+        help: RwSignal::new(false),
+        drawer: RwSignal::new(false),
+        message: RwSignal::new(None),
+        session,
+        plan,
+    };
+
+    // The countdown ticks; the stored timer holds only when it started.
+    if let Ok(tick) =
+        set_interval_with_handle(move || ui.now.set(now()), Duration::from_millis(250))
+    {
+        on_cleanup(move || tick.clear());
+    }
+
+    // A soft chime when the countdown crosses zero, only if turned on.
+    let last = StoredValue::new(None::<i64>);
+    Effect::new(move |_| {
+        let t = ui.now.get();
+        let Some(s) = session.get() else {
+            return;
+        };
+        let remaining = s.timer.remaining(t);
+        let before = last.get_value();
+        last.set_value(Some(remaining));
+        if s.chime && s.timer.running() && before.is_some_and(|b| crossed_zero(b, remaining)) {
+            browser::chime();
+        }
+    });
+
+    // A step that draws from a deck gets a prompt when it first shows.
+    Effect::new(move |_| {
+        let (Some(lib), Some(s), Some(p)) = (library(ctx), session.get(), plan.get()) else {
+            return;
+        };
+        let Some(step) = s.current(&p) else {
+            return;
+        };
+        if let Some(deck) = deck_of(&lib, step) {
+            if s.drawn_prompt(&step.id, deck).is_none() {
+                ui.act(|s, p, _| {
+                    if let Some(step) = s.current(p).cloned() {
+                        if let Some(deck) = deck_of(&lib, &step) {
+                            s.draw_from(&step.id, deck, random());
+                        }
+                    }
+                });
+            }
+        }
+    });
+
+    // The controls fade after three seconds without the pointer moving.
+    let idle_timer = StoredValue::new(None::<TimeoutHandle>);
+    let wake = move || {
+        ui.idle.set(false);
+        if let Some(h) = idle_timer.get_value() {
+            h.clear();
+        }
+        let handle =
+            set_timeout_with_handle(move || ui.idle.set(true), Duration::from_secs(3)).ok();
+        idle_timer.set_value(handle);
+    };
+    wake();
+    let on_move = window_event_listener_untyped("mousemove", move |_| wake());
+    let on_touch = window_event_listener_untyped("pointerdown", move |_| wake());
+
+    let leave_to = StoredValue::new_local(navigate);
+    let leave = move || {
+        browser::exit_fullscreen();
+        let target = match plan.get_untracked() {
+            Some(p) => href(&format!("/facilitate/plan/{}", p.id)),
+            None => href("/facilitate"),
+        };
+        leave_to.with_value(|nav| nav(&target, Default::default()));
+    };
+    let report = move || {
+        browser::exit_fullscreen();
+        let target = href(&format!("/facilitate/report/{}", ui.id.get_value()));
+        leave_to.with_value(|nav| nav(&target, Default::default()));
+    };
+
+    let on_key = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
+        if e.ctrl_key() || e.meta_key() || e.alt_key() || e.is_composing() {
+            return;
+        }
+        let key = e.key();
+        if ui.message.get_untracked().is_some() {
+            ui.message.set(None);
+        }
+        // A blank screen comes back with any key.
+        if ui.blank.get_untracked() {
+            ui.blank.set(false);
+            e.prevent_default();
+            return;
+        }
+        if ui.help.get_untracked() {
+            if key != "Tab" && key != "Shift" {
+                ui.help.set(false);
+                e.prevent_default();
+            }
+            return;
+        }
+        let tag = target_tag(&e);
+        if matches!(tag.as_str(), "input" | "textarea" | "select") {
+            // Typing in the harvest: only Escape is ours.
+            if key == "Escape" && ui.drawer.get_untracked() {
+                ui.toggle_drawer();
+                e.prevent_default();
+            }
+            return;
+        }
+        let on_button = matches!(tag.as_str(), "button" | "a");
+        match key.as_str() {
+            "ArrowRight" | "PageDown" => ui.next(),
+            " " | "Spacebar" if !on_button => ui.next(),
+            "ArrowLeft" | "PageUp" => ui.back(),
+            "t" | "T" => ui.toggle_timer(),
+            "r" | "R" => ui.reset(),
+            "+" | "=" => ui.plus(),
+            "-" | "_" | "−" => ui.minus(),
+            "n" | "N" => ui.another(),
+            "h" | "H" => ui.toggle_drawer(),
+            "b" | "B" | "." => ui.blank.set(true),
+            "f" | "F" => ui.fullscreen(),
+            "?" => ui.help.set(true),
+            "Escape" if ui.drawer.get_untracked() => ui.toggle_drawer(),
+            "Escape" => leave(),
+            _ => return,
+        }
+        e.prevent_default();
+    });
+    on_cleanup(move || {
+        on_key.remove();
+        on_move.remove();
+        on_touch.remove();
+        if let Some(h) = idle_timer.get_value() {
+            h.clear();
+        }
+    });
+
+    view! {
+        <section
+            id="present"
+            class="present"
+            tabindex="-1"
+            class:idle=move || ui.idle.get()
+            aria-label=move || ft(ctx).shared_screen
+        >
+            <Show
+                when=move || plan.with(Option::is_some)
+                fallback=move || {
+                    view! {
+                        <div class="present-stage">
+                            <div class="present-layout">
+                                <p class="present-prompt long" role="alert">{move || ft(ctx).plan_gone}</p>
+                            </div>
+                        </div>
+                    }
+                }
+            >
+                <Stage ui/>
+            </Show>
+            <Controls ui leave report/>
+            <HarvestDrawer ui/>
+            <Show when=move || ui.help.get()>
+                <KeysHelp ui/>
+            </Show>
+            <Show when=move || ui.message.get().is_some()>
+                <p class="present-message" role="status">{move || ui.message.get().unwrap_or_default()}</p>
+            </Show>
+            <Show when=move || ui.blank.get()>
+                <div class="present-blank" on:click=move |_| ui.blank.set(false)>
+                    <p class="visually-hidden" role="status">{move || ft(ctx).blank_note}</p>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// The step on screen: title, prompt, harvest, pass line, timer.
+#[component]
+fn Stage(ui: Ui) -> impl IntoView {
+    let ctx = ui.ctx;
+    let step = move || {
+        let s = ui.session.get()?;
+        let p = ui.plan.get()?;
+        s.current(&p).cloned()
+    };
+    let progress = move || {
+        let (Some(s), Some(p)) = (ui.session.get(), ui.plan.get()) else {
+            return String::new();
+        };
+        fill(
+            ft(ctx).step_of,
+            &[
+                ("n", &(s.index(&p) + 1).to_string()),
+                ("total", &p.steps.len().to_string()),
+            ],
+        )
+    };
+    let title = move || {
+        step()
+            .map(|s| {
+                if s.title.trim().is_empty() {
+                    kind_label(ft(ctx), s.kind).to_string()
+                } else {
+                    s.title
+                }
+            })
+            .unwrap_or_default()
+    };
+    let prompt = Memo::new(move |_| {
+        let (Some(s), Some(st)) = (ui.session.get(), step()) else {
+            return (String::new(), None);
+        };
+        let lib = library(ctx);
+        shown_prompt(lib.as_deref(), &s, &st, ctx.lang.get())
+    });
+    let prompt_class = move || {
+        let n = prompt.with(|(p, _)| p.chars().count());
+        let long = ctx.lang.get().length_factor() * 40;
+        if n > long * 2 {
+            "present-prompt longer"
+        } else if n > long {
+            "present-prompt long"
+        } else {
+            "present-prompt"
+        }
+    };
+    let scenario = move || {
+        let st = step()?;
+        if st.kind != StepKind::RolePlay {
+            return None;
+        }
+        let lib = library(ctx)?;
+        let sc = lib.scenario(st.scenario.as_deref()?)?;
+        let lang = ctx.lang.get();
+        let title = fill(ft(ctx).scenario_line, &[("title", sc.title.get(lang))]);
+        // A heavy scenario's content note is shown before anyone starts.
+        let note = sc.content_note.as_ref().map(|n| n.get(lang).to_string());
+        Some((title, note))
+    };
+    let next_line = move || {
+        let st = step()?;
+        let p = ui.plan.get()?;
+        if st.kind != StepKind::Close || p.next.trim().is_empty() {
+            return None;
+        }
+        let t = ft(ctx);
+        Some(fill(t.next_line, &[("date", &show_date(t, &p.next))]))
+    };
+    let harvest = move || {
+        let (Some(s), Some(st)) = (ui.session.get(), step()) else {
+            return Vec::new();
+        };
+        s.harvest_of(&st.id)
+            .into_iter()
+            .enumerate()
+            .collect::<Vec<_>>()
+    };
+    let has_harvest = move || !harvest().is_empty();
+    let round = move || step().is_some_and(|s| s.kind.is_round());
+    let remaining = move || {
+        ui.session
+            .get()
+            .map(|s| s.timer.remaining(ui.now.get()))
+            .unwrap_or_default()
+    };
+    let running = move || ui.session.get().is_some_and(|s| s.timer.running());
+    let over = move || remaining() <= -1000;
+    view! {
+        <div class="present-stage">
+            <div class="present-layout" class:with-harvest=has_harvest>
+            <p class="present-progress">{progress}</p>
+            <div class="present-main">
+                <h1 class="present-title">{title}</h1>
+                {move || {
+                    scenario()
+                        .map(|(title, note)| {
+                            view! {
+                                <p class="present-scenario">{title}</p>
+                                {note.map(|n| view! { <p class="present-note">{n}</p> })}
+                            }
+                        })
+                }}
+                <p class=prompt_class>{move || prompt.with(|(p, _)| p.clone())}</p>
+                {move || {
+                    prompt
+                        .with(|(_, short)| short.clone())
+                        .map(|short| {
+                            view! {
+                                <p class="present-short">
+                                    {move || fill(ft(ctx).short_line, &[("short", &short)])}
+                                </p>
+                            }
+                        })
+                }}
+                {move || next_line().map(|n| view! { <p class="present-next">{n}</p> })}
+            </div>
+            <Show when=has_harvest>
+                <div class="present-harvest">
+                    <h2 class="visually-hidden">{move || ft(ctx).harvest_heading}</h2>
+                    <ul class:many=move || { harvest().len() > 8 }>
+                        <For
+                            each=harvest
+                            key=|(i, text)| (*i, text.clone())
+                            children=|(_, text)| view! { <li>{text}</li> }
+                        />
+                    </ul>
+                </div>
+            </Show>
+            <div class="present-foot">
+                <Show when=round fallback=|| view! { <span></span> }>
+                    <p class="present-pass">{move || ft(ctx).pass_ok}</p>
+                </Show>
+                <div
+                    class="present-timer"
+                    class:over=over
+                    class:paused=move || !running()
+                    role="timer"
+                    aria-label=move || ft(ctx).time_left
+                >
+                    <Show when=over>
+                        <span class="timer-over">{move || ft(ctx).over_time}</span>
+                    </Show>
+                    <span class="timer-clock">{move || clock(remaining())}</span>
+                    <Show when=move || !running()>
+                        <span class="visually-hidden">{move || ft(ctx).timer_paused}</span>
+                    </Show>
+                </div>
+            </div>
+            </div>
+        </div>
+    }
+}
+
+/// The presenter's buttons: one for every key.
+#[component]
+fn Controls(
+    ui: Ui,
+    leave: impl Fn() + Clone + 'static,
+    report: impl Fn() + Clone + 'static,
+) -> impl IntoView {
+    let ctx = ui.ctx;
+    let running = move || ui.session.get().is_some_and(|s| s.timer.running());
+    let chime = move || ui.session.get().is_some_and(|s| s.chime);
+    let fullscreen = move |_| ui.fullscreen();
+    view! {
+        <nav class="present-controls" aria-label=move || ft(ctx).controls>
+            <button type="button" aria-keyshortcuts="ArrowLeft" on:click=move |_| ui.back()>
+                {move || ft(ctx).ctl_back}
+            </button>
+            <button type="button" class="primary" aria-keyshortcuts="ArrowRight Space" on:click=move |_| ui.next()>
+                {move || ft(ctx).ctl_next}
+            </button>
+            <button type="button" aria-keyshortcuts="T" on:click=move |_| ui.toggle_timer()>
+                {move || if running() { ft(ctx).ctl_pause } else { ft(ctx).ctl_start }}
+                <kbd>"T"</kbd>
+            </button>
+            <button type="button" aria-keyshortcuts="R" on:click=move |_| ui.reset()>
+                {move || ft(ctx).ctl_reset}
+                <kbd>"R"</kbd>
+            </button>
+            <button
+                type="button"
+                aria-keyshortcuts="-"
+                aria-label=move || ft(ctx).ctl_minus_label
+                on:click=move |_| ui.minus()
+            >
+                {move || ft(ctx).ctl_minus}
+            </button>
+            <button
+                type="button"
+                aria-keyshortcuts="+"
+                aria-label=move || ft(ctx).ctl_plus_label
+                on:click=move |_| ui.plus()
+            >
+                {move || ft(ctx).ctl_plus}
+            </button>
+            <Show when=move || ui.draws()>
+                <button type="button" aria-keyshortcuts="N" on:click=move |_| ui.another()>
+                    {move || ft(ctx).ctl_another}
+                    <kbd>"N"</kbd>
+                </button>
+            </Show>
+            <button
+                type="button"
+                id="present-harvest-toggle"
+                aria-keyshortcuts="H"
+                aria-expanded=move || ui.drawer.get().to_string()
+                aria-controls="present-harvest-form"
+                on:click=move |_| ui.toggle_drawer()
+            >
+                {move || ft(ctx).ctl_harvest}
+                <kbd>"H"</kbd>
+            </button>
+            <button type="button" aria-keyshortcuts="B" on:click=move |_| ui.blank.set(true)>
+                {move || ft(ctx).ctl_blank}
+                <kbd>"B"</kbd>
+            </button>
+            <button type="button" aria-keyshortcuts="F" on:click=fullscreen>
+                {move || ft(ctx).ctl_fullscreen}
+                <kbd>"F"</kbd>
+            </button>
+            <button
+                type="button"
+                aria-pressed=move || chime().to_string()
+                on:click=move |_| ui.toggle_chime()
+            >
+                {move || ft(ctx).ctl_chime}
+            </button>
+            <button type="button" aria-keyshortcuts="?" on:click=move |_| ui.help.set(true)>
+                {move || ft(ctx).ctl_keys}
+                <kbd>"?"</kbd>
+            </button>
+            <button type="button" on:click=move |_| report()>
+                {move || ft(ctx).write_report}
+            </button>
+            <button type="button" aria-keyshortcuts="Escape" on:click=move |_| leave()>
+                {move || ft(ctx).ctl_leave}
+                <kbd>"Esc"</kbd>
+            </button>
+        </nav>
+    }
+}
