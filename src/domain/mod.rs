@@ -6,6 +6,7 @@
 //! a user's own items are the same code.
 
 pub mod backup;
+pub mod browser;
 pub mod content;
 pub mod document;
 pub mod journal;

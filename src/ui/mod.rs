@@ -1,6 +1,7 @@
 //! Leptos components. They hold no rules: they ask `domain` and `store`, and draw.
 
 pub mod app;
+pub mod browser;
 pub mod download;
 pub mod format;
 pub mod labels;

@@ -26,8 +26,13 @@ const TYPES = {
 
 const HASHED = /-[0-9a-f]{12,}(_bg)?\.[a-z]+$/;
 
-/** Serves each `dir` under its `prefix`: mounts = [{ prefix: '/', dir: 'dist' }]. */
-export async function serve(mounts, port = 0) {
+/**
+ * Serves each `dir` under its `prefix`: mounts = [{ prefix: '/', dir: 'dist' }].
+ * For tests only, `inject: { path, script }` serves `script` at `path` and loads
+ * it from every HTML page, as the last element of <head> (so it runs before the
+ * app's module script, under the page's Content-Security-Policy).
+ */
+export async function serve(mounts, port = 0, { inject } = {}) {
   const control = { mounts, down: false };
   const server = createServer(async (req, res) => {
     if (control.down) {
@@ -37,6 +42,11 @@ export async function serve(mounts, port = 0) {
     try {
       const url = new URL(req.url, 'http://localhost');
       const path = decodeURIComponent(url.pathname);
+      if (inject && path === inject.path) {
+        res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-cache' });
+        res.end(inject.script);
+        return;
+      }
       const mount = control.mounts
         .filter((m) => path.startsWith(m.prefix) || path + '/' === m.prefix)
         .sort((a, b) => b.prefix.length - a.prefix.length)[0];
@@ -57,7 +67,10 @@ export async function serve(mounts, port = 0) {
         file = join(root, 'index.html');
         info = await stat(file);
       }
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (inject && extname(file) === '.html') {
+        body = body.toString('utf8').replace('</head>', `<script src="${inject.path}"></script>\n</head>`);
+      }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] || 'application/octet-stream',
         // Names with a content hash never change; the rest (index.html, sw.js,
