@@ -104,6 +104,13 @@ strings! {
     qr_label: "{role}のカードのQRコード", "QR code for the {role} card";
     playing: "ロールプレイ中", "Playing";
     swap: "役を入れかえてもう一度", "Swap roles and play again";
+    round_timer: "ラウンドのタイマー", "Round timer";
+    timer_start: "スタート", "Start";
+    timer_pause: "一時停止", "Pause";
+    timer_reset: "リセット", "Reset";
+    timer_plus: "1分のばす", "Add a minute";
+    timer_minus: "1分へらす", "Remove a minute";
+    timer_over: "時間をすぎています。区切りのいいところで終えましょう。", "Time is up. Finish when it feels right.";
     shared_debrief: "みんなでふりかえる", "Debrief together";
     card_title: "ロールカード", "Role card";
     card_from_link: "このカードはリンクから開かれました。ほかの役のカードは表示されません。", "This card was opened from a link. No other role's card is shown.";

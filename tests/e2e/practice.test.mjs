@@ -167,3 +167,28 @@ test('a role-card link opens that one card in a fresh profile, and a tampered on
   assert.equal(await other.page.locator('.role-card').count(), 0);
   await other.context.close();
 });
+
+test('the round timer counts down, pauses, and shows overtime gently', async () => {
+  const { context, page, origin } = await open();
+  await page.clock.install({ time: new Date('2026-11-22T10:00:00+09:00') });
+  await go(page, origin, '/scenarios/first-meeting/together');
+  await page.getByRole('button', { name: 'はじめる' }).click();
+  for (let i = 0; i < 2; i++) {
+    await page.getByRole('button', { name: 'カードを見る' }).click();
+    await page.getByRole('button', { name: '読み終えたのでカードを隠す' }).click();
+  }
+  const clock = page.locator('.round-timer .timer-clock');
+  assert.equal(await clock.innerText(), '15:00');
+  await page.getByRole('button', { name: 'スタート', exact: true }).click();
+  await page.clock.fastForward('01:00');
+  await page.waitForFunction(() => document.querySelector('.round-timer .timer-clock').textContent.startsWith('14:0'));
+  await page.getByRole('button', { name: '一時停止' }).click();
+  const paused = await clock.innerText();
+  await page.clock.fastForward('02:00');
+  assert.equal(await clock.innerText(), paused);
+  await page.getByRole('button', { name: 'スタート', exact: true }).click();
+  await page.clock.fastForward('15:00');
+  await page.waitForFunction(() => document.querySelector('.round-timer .timer-clock').textContent.startsWith('+'));
+  assert.match(await page.locator('.round-timer [role="status"]').innerText(), /時間をすぎています/);
+  await context.close();
+});

@@ -260,6 +260,7 @@ fn Playing(scenario: Scenario) -> impl IntoView {
             <h2>{t.playing}</h2>
             <p class="user-text">{scenario.situation.get(lang).to_string()}</p>
             <p class="opening"><span class="muted">{t.opening}": "</span>{scenario.opening.get(lang).to_string()}</p>
+            <RoundTimer minutes=scenario.minutes/>
             <h2>{t.shared_debrief}</h2>
             <ol class="shared-debrief">
                 {Task::ALL
@@ -273,5 +274,43 @@ fn Playing(scenario: Scenario) -> impl IntoView {
                     .collect_view()}
             </ol>
         </div>
+    }
+}
+
+/// A countdown for the round, silent, with overtime shown gently.
+#[component]
+fn RoundTimer(minutes: u32) -> impl IntoView {
+    use crate::domain::session::timer::{clock, Timer};
+    use crate::store::now;
+    let ctx = use_ctx();
+    let t = move || tr(ctx.lang.get());
+    let timer = RwSignal::new(Timer::new(minutes));
+    let tick = RwSignal::new(now());
+    if let Ok(handle) = set_interval_with_handle(
+        move || tick.set(now()),
+        std::time::Duration::from_millis(250),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let remaining = move || timer.with(|x| x.remaining(tick.get()));
+    let change = move |f: fn(&mut Timer, i64)| {
+        let at = now();
+        timer.update(|x| f(x, at));
+        tick.set(at);
+    };
+    view! {
+        <section class="round-timer" aria-labelledby="round-timer-heading">
+            <h2 id="round-timer-heading">{move || t().round_timer}</h2>
+            <p class="timer-clock" class:over=move || remaining() <= -1000 role="timer">{move || clock(remaining())}</p>
+            <p class="muted" role="status">{move || (remaining() <= -1000).then(|| t().timer_over)}</p>
+            <div class="actions">
+                <button type="button" class="primary" on:click=move |_| change(|x, at| x.toggle(at))>
+                    {move || if timer.with(|x| x.running()) { t().timer_pause } else { t().timer_start }}
+                </button>
+                <button type="button" on:click=move |_| change(|x, _| x.reset())>{move || t().timer_reset}</button>
+                <button type="button" on:click=move |_| change(|x, _| x.add_minute())>{move || t().timer_plus}</button>
+                <button type="button" on:click=move |_| change(|x, _| x.remove_minute())>{move || t().timer_minus}</button>
+            </div>
+        </section>
     }
 }
