@@ -3,7 +3,10 @@
 # and at pinned versions. Safe to run again: each step checks the version first.
 #
 #   scripts/setup.sh build   wasm target, trunk, wasm-bindgen-cli, wasm-opt
-#   scripts/setup.sh test    the above, plus the browser-test tools and Chromium
+#   scripts/setup.sh test    the above, plus the browser-test tools and the three
+#                            browser engines: Chromium, Firefox ESR, and WebKitGTK
+#                            (WebKitWebDriver + MiniBrowser, in Xvfb)
+#   scripts/setup.sh bench   the above, plus Lighthouse (for make bench only)
 #
 # Only the package registries are needed (crates.io, npm, Debian). apt-get runs
 # only as root; otherwise the one command to run is printed.
@@ -12,12 +15,20 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132
+# Lowest browser versions the cross-engine tests are known to work with.
+FIREFOX_MIN=140        # firefox-esr: WebDriver BiDi as puppeteer-core 25 drives it
+WEBKITGTK_MIN=2.50     # webkit2gtk-driver: WebKitWebDriver and MiniBrowser --automation
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 mode=${1:-build}
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
 export PATH="$HOME/.cargo/bin:$PATH"
+
+at_least() {
+  # at_least HAVE WANT : true when version HAVE is WANT or newer (HAVE may be empty)
+  [ -n "$1" ] && [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -1)" = "$2" ]
+}
 
 need_apt() {
   # need_apt PACKAGE... : install Debian packages, as root only
@@ -78,10 +89,26 @@ if [ "$("$wasm_opt" --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VER
   exit 1
 fi
 
-if [ "$mode" = test ]; then
+if [ "$mode" = test ] || [ "$mode" = bench ]; then
   npm_install "$here/tests/e2e"
   if ! command -v chromium >/dev/null; then
     need_apt chromium chromium-driver
   fi
+  # The other engines (tests/e2e/engines.test.mjs): Firefox driven over
+  # WebDriver BiDi by puppeteer-core, and WebKitGTK's MiniBrowser driven by
+  # WebKitWebDriver in a virtual X display. Debian ships security updates of
+  # these and drops the old builds, so the check is a lowest version, not one.
+  if ! at_least "$(firefox-esr --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -1)" "$FIREFOX_MIN"; then
+    need_apt firefox-esr
+  fi
+  # locales: the Japanese locale's source, which the tests build with localedef
+  # into a folder of their own (WebKitGTK takes navigator.language from it).
+  if ! at_least "$(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null)" "$WEBKITGTK_MIN" \
+    || ! command -v Xvfb >/dev/null || [ ! -f /usr/share/i18n/locales/ja_JP ]; then
+    need_apt webkit2gtk-driver xvfb locales
+  fi
+fi
+if [ "$mode" = bench ]; then
+  npm_install "$here/scripts/lighthouse"
 fi
 say "ready ($mode)"

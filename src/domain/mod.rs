@@ -6,6 +6,7 @@
 //! a user's own items are the same code.
 
 pub mod backup;
+pub mod browser;
 pub mod content;
 pub mod document;
 pub mod journal;
@@ -17,5 +18,6 @@ pub mod session;
 pub mod settings;
 pub mod share;
 pub mod studio;
+pub mod update;
 
 pub use lang::{Lang, Text};

@@ -10,6 +10,9 @@ strings! {
     persist_ask: "消さないように頼む", "Ask the browser to keep it";
     persist_yes: "このブラウザは、データを消さずに残すと約束しています。", "This browser has agreed to keep your data.";
     persist_no: "このブラウザはまだ約束していません。空き容量が少ないと消えることがあるので、バックアップを保存しておくと安心です。", "This browser has not agreed yet. Data may be cleared when space runs low, so keeping a backup is a good idea.";
+    persist_asking: "ブラウザに頼みました。ブラウザが確認を出していたら、そこで「許可」を選んでください。", "Asked the browser. If it shows a question, choose Allow there.";
+    persist_declined: "このブラウザは、今回は引き受けませんでした。よく使うサイトや、ホーム画面に追加したサイトにだけ認めるブラウザもあります。バックアップを保存しておくと安心です。", "The browser did not agree this time. Some browsers agree only for sites you use often or have added to your home screen. Keeping a backup is a good idea.";
+    persist_webkit: "このブラウザでは、このサイトを7日ほど開かずにいると、保存したデータが消えることがあります（Safari や、iPhone・iPad のブラウザの仕組みです）。ホーム画面に追加して使うか、ときどきバックアップを保存してください。", "In this browser, what you saved may be cleared if you do not open this site for about seven days (this is how Safari, and every browser on iPhone and iPad, works). Add Taiwa to your Home Screen, or save a backup now and then.";
     persist_unsupported: "このブラウザには、この仕組みがありません。バックアップを保存しておくと安心です。", "This browser does not offer this. Keeping a backup is a good idea.";
     export_title: "バックアップを保存する", "Save a backup";
     export_body: "すべてのデータを1つのファイル（JSON）にして、この端末に保存します。ファイルの中身は読める文字なので、大切に保管してください。", "Saves all your data as one file (JSON) on this device. The file is readable text: keep it somewhere safe.";

@@ -1,10 +1,12 @@
 //! Leptos components. They hold no rules: they ask `domain` and `store`, and draw.
 
 pub mod app;
+pub mod browser;
 pub mod download;
 pub mod format;
 pub mod labels;
 pub mod pages;
+pub mod pwa;
 pub mod widgets;
 
 use crate::domain::Lang;

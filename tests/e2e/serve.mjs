@@ -1,6 +1,11 @@
 // A small static server for the built app, as a production host would serve it:
 // files from a dist folder under a path prefix, and index.html for any unknown
 // path below it (so deep links survive a reload). Loopback only.
+//
+// Tests may change what is served while it runs: `site.control.mounts` is the
+// list of { prefix, dir } (change a dir to serve another build on the same
+// origin), and `site.control.down = true` drops every request unanswered, as a
+// network that is down would.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -19,13 +24,30 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves each `dir` under its `prefix`: mounts = [{ prefix: '/', dir: 'dist' }]. */
-export async function serve(mounts, port = 0) {
+const HASHED = /-[0-9a-f]{12,}(_bg)?\.[a-z]+$/;
+
+/**
+ * Serves each `dir` under its `prefix`: mounts = [{ prefix: '/', dir: 'dist' }].
+ * For tests only, `inject: { path, script }` serves `script` at `path` and loads
+ * it from every HTML page, as the last element of <head> (so it runs before the
+ * app's module script, under the page's Content-Security-Policy).
+ */
+export async function serve(mounts, port = 0, { inject } = {}) {
+  const control = { mounts, down: false };
   const server = createServer(async (req, res) => {
+    if (control.down) {
+      req.socket.destroy();
+      return;
+    }
     try {
       const url = new URL(req.url, 'http://localhost');
       const path = decodeURIComponent(url.pathname);
-      const mount = mounts
+      if (inject && path === inject.path) {
+        res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-cache' });
+        res.end(inject.script);
+        return;
+      }
+      const mount = control.mounts
         .filter((m) => path.startsWith(m.prefix) || path + '/' === m.prefix)
         .sort((a, b) => b.prefix.length - a.prefix.length)[0];
       if (!mount) {
@@ -45,10 +67,15 @@ export async function serve(mounts, port = 0) {
         file = join(root, 'index.html');
         info = await stat(file);
       }
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (inject && extname(file) === '.html') {
+        body = body.toString('utf8').replace('</head>', `<script src="${inject.path}"></script>\n</head>`);
+      }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] || 'application/octet-stream',
-        'cache-control': extname(file) === '.html' ? 'no-cache' : 'max-age=31536000, immutable',
+        // Names with a content hash never change; the rest (index.html, sw.js,
+        // the manifest, icons) is checked with the server on each use.
+        'cache-control': HASHED.test(file) ? 'max-age=31536000, immutable' : 'no-cache',
       });
       res.end(body);
     } catch (e) {
@@ -57,7 +84,15 @@ export async function serve(mounts, port = 0) {
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const { port: actual } = server.address();
-  return { server, origin: `http://127.0.0.1:${actual}`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    server,
+    control,
+    origin: `http://127.0.0.1:${actual}`,
+    close: () => new Promise((ok) => {
+      server.close(ok);
+      server.closeAllConnections();
+    }),
+  };
 }
 
 // `node serve.mjs DIR [PORT]` serves one folder at the root.

@@ -6,7 +6,7 @@ use crate::domain::Lang;
 use crate::i18n::{data::tr, fill};
 use crate::store::{self, now, Persist};
 use crate::ui::format::date_time;
-use crate::ui::{download, use_ctx};
+use crate::ui::{browser, download, use_ctx};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -63,30 +63,56 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
+/// Where keeping storage stands, as this page shows it.
+#[derive(Clone, Copy, PartialEq)]
+enum Keeping {
+    Checking,
+    Is(Persist),
+    /// Asked; the browser has not answered (Firefox asks the user first and
+    /// may never answer if the question is dismissed).
+    Asking,
+    /// Asked, and the browser said no (Chromium decides on its own).
+    Declined,
+}
+
 #[component]
 fn PersistSection() -> impl IntoView {
     let ctx = use_ctx();
     let t = move || tr(ctx.lang.get());
-    let state = RwSignal::new(None::<Persist>);
-    leptos::task::spawn_local(async move { state.set(Some(store::persisted().await)) });
+    let state = RwSignal::new(Keeping::Checking);
+    leptos::task::spawn_local(async move { state.set(Keeping::Is(store::persisted().await)) });
     let ask = move |_| {
-        leptos::task::spawn_local(async move { state.set(Some(store::request_persist().await)) })
+        state.set(Keeping::Asking);
+        leptos::task::spawn_local(async move {
+            state.set(match store::request_persist().await {
+                Persist::NotGranted => Keeping::Declined,
+                answer => Keeping::Is(answer),
+            })
+        })
     };
+    // WebKit may clear what a site stored when it is not opened for a while;
+    // no API says so, and asking to keep storage does not prevent it.
+    let may_clear = browser::engine().may_clear_unvisited_storage() && !browser::standalone();
     view! {
         <h2>{move || t().persist_title}</h2>
         <p>{move || t().persist_body}</p>
         <p class="persist-state" role="status">
             {move || match state.get() {
-                Some(Persist::Granted) => t().persist_yes,
-                Some(Persist::NotGranted) => t().persist_no,
-                Some(Persist::Unsupported) => t().persist_unsupported,
-                None => "",
+                Keeping::Is(Persist::Granted) => t().persist_yes,
+                Keeping::Is(Persist::NotGranted) => t().persist_no,
+                Keeping::Is(Persist::Unsupported) => t().persist_unsupported,
+                Keeping::Asking => t().persist_asking,
+                Keeping::Declined => t().persist_declined,
+                Keeping::Checking => "",
             }}
         </p>
-        <Show when=move || state.get() == Some(Persist::NotGranted)>
+        <Show when=move || matches!(state.get(), Keeping::Is(Persist::NotGranted) | Keeping::Declined)>
             <div class="actions">
                 <button type="button" on:click=ask>{move || t().persist_ask}</button>
             </div>
+        </Show>
+        <Show when=move || may_clear>
+            <p class="notice persist-webkit">{move || t().persist_webkit}</p>
         </Show>
     }
 }

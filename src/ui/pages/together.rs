@@ -216,7 +216,7 @@ fn CardLink(scenario: String, seat: usize, role: RoleKind) -> impl IntoView {
         let url = url.clone();
         move |_| {
             let url = url.clone();
-            let Some(clip) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            let Some(clip) = crate::ui::browser::clipboard() else {
                 status.set(Some(t.copy_failed));
                 return;
             };
