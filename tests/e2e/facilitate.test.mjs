@@ -462,3 +462,33 @@ test('the plan pages do not scroll sideways on a 360 px phone, in either languag
   }
   await context.close();
 });
+
+test('an automated accessibility check finds no problem on the plans, the editor, the shared screen and the report', async () => {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const { context, page, origin } = await open({ viewport: { width: 1280, height: 720 } });
+  const check = async (what) => {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(violations.map((v) => `${what}: ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+  };
+  await newPlan(page, origin);
+  await check('editor');
+  await go(page, origin, '/facilitate');
+  await check('plans');
+  await page.getByRole('button', { name: '画面共有を始める' }).click();
+  await presenting(page);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('h');
+  await page.getByLabel('聞こえたことば').fill('くもり');
+  await page.keyboard.press('Enter');
+  await check('shared screen with the harvest open');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  await check('keys');
+  await page.keyboard.press('x');
+  await control(page, '記録を書く');
+  await page.waitForURL(/\/facilitate\/report\//);
+  await ready(page);
+  await page.waitForSelector('.report-preview');
+  await check('report');
+  await context.close();
+});
