@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/scripts/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PA
 PUBLIC_URL ?= /
 TRUNK := trunk build --release --offline
 
-.PHONY: serve test build bench setup setup-test check-content native e2e dist dist-sub clean
+.PHONY: serve test build bench setup setup-test setup-bench check-content native e2e dist dist-sub clean
 
 ## make serve: set up, build, and serve the app on http://127.0.0.1:8080/
 serve: setup
@@ -20,8 +20,8 @@ build: setup
 	$(TRUNK) --public-url $(PUBLIC_URL)
 	@echo "dist/ is ready to deploy (public URL $(PUBLIC_URL))"
 
-## make bench: sizes and start-up times (see scripts/bench.mjs)
-bench: setup-test dist
+## make bench: sizes, Lighthouse scores and start-up times (see scripts/bench.mjs)
+bench: setup-bench dist
 	node scripts/bench.mjs
 
 ## make check-content: check content/ (the same check the build runs)
@@ -33,6 +33,9 @@ setup:
 
 setup-test:
 	bash scripts/setup.sh test
+
+setup-bench:
+	bash scripts/setup.sh bench
 
 native:
 	cargo fetch

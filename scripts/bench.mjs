@@ -4,7 +4,9 @@
 //     needs (everything but the content files, which load when a page needs them);
 //  2. start to first interactive screen, warm cache, in headless Chromium: the
 //     median of several runs, beside a bare Leptos counter built the same way;
-//  3. native timings: the language lens over 5,000 characters; the store's load
+//  3. Lighthouse (mobile emulation, its default): performance, accessibility
+//     and best-practices scores of dist/ served on loopback, beside the sizes;
+//  4. native timings: the language lens over 5,000 characters; the store's load
 //     and save with 1,000 journal entries.
 // Figures are printed, never asserted: a slow machine does not fail anything.
 import { execSync } from 'node:child_process';
@@ -12,6 +14,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(join(root, 'tests/e2e/package.json'));
@@ -38,9 +41,14 @@ function sizes(dir, label) {
   for (const f of files(dir).sort()) {
     const body = readFileSync(f);
     const gz = gzipSync(body, { level: 9 }).length;
-    const lazy = relative(dir, f).startsWith('content/');
-    if (!lazy) { first.raw += body.length; first.gz += gz; }
-    console.log(`${kb(body.length)} ${kb(gz)}  ${relative(dir, f)}${lazy ? '  (loaded when a page needs it)' : ''}`);
+    const name = relative(dir, f);
+    // Loaded after the first screen: content when a page needs it; the icons,
+    // manifest and service worker by the browser, for installing and offline.
+    const later = name.startsWith('content/') ? 'loaded when a page needs it'
+      : /^(icons\/|manifest\.webmanifest$|sw\.js$)/.test(name) ? 'for installing and offline use, after the first screen'
+      : null;
+    if (!later) { first.raw += body.length; first.gz += gz; }
+    console.log(`${kb(body.length)} ${kb(gz)}  ${name}${later ? `  (${later})` : ''}`);
   }
   console.log(`${kb(first.raw)} ${kb(first.gz)}  first screen total (budget 250 KB gzip, aim 150 KB)`);
   return first;
@@ -64,7 +72,44 @@ async function startup(dir, runs = 9) {
   return times[Math.floor(times.length / 2)];
 }
 
+// Lighthouse (scripts/lighthouse, installed by `scripts/setup.sh bench`) on the
+// first screen, in its default mobile emulation with simulated throttling.
+async function lighthouse(dir) {
+  const modules = join(root, 'scripts/lighthouse/node_modules');
+  if (!existsSync(join(modules, 'lighthouse'))) {
+    console.log('\n== Lighthouse: not installed (run: bash scripts/setup.sh bench)');
+    return;
+  }
+  const { default: run } = await import(pathToFileURL(join(modules, 'lighthouse/core/index.js')).href);
+  const { launch } = await import(pathToFileURL(join(modules, 'chrome-launcher/dist/index.js')).href);
+  const site = await serve([{ prefix: '/', dir }]);
+  const chrome = await launch({
+    chromePath: process.env.CHROME_PATH || process.env.CHROMIUM || '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
+  });
+  try {
+    const categories = ['performance', 'accessibility', 'best-practices'];
+    const { lhr } = await run(`${site.origin}/`, { port: chrome.port, logLevel: 'error', onlyCategories: categories });
+    console.log(`\n== Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor} emulation, on ${relative(root, dir)}/ (budgets: 95+, 100, 100)`);
+    for (const c of categories) {
+      const cat = lhr.categories[c];
+      console.log(`${String(Math.round(cat.score * 100)).padStart(4)}  ${cat.title}`);
+      // What kept the score down, so the figure can be acted on.
+      for (const ref of cat.auditRefs) {
+        const audit = lhr.audits[ref.id];
+        if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
+          console.log(`        ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+        }
+      }
+    }
+  } finally {
+    await chrome.kill();
+    await site.close();
+  }
+}
+
 const taiwa = sizes(join(root, 'dist'), 'Taiwa');
+await lighthouse(join(root, 'dist'));
 
 console.log('\n== building the bare Leptos counter the same way (bench/counter)');
 const counterDir = join(root, 'bench/counter');

@@ -3,7 +3,9 @@
 // 1. copies the content library (one JSON file per language, written by
 //    build.rs) into dist/content/, named by a hash of its text, and names those
 //    files in <meta name="taiwa-content-LANG"> for the app to load;
-// 2. adds a strict Content-Security-Policy to index.html.
+// 2. adds a strict Content-Security-Policy to index.html;
+// 3. writes the service worker's precache list and version into sw.js (and the
+//    version into index.html): see precache.mjs.
 //
 // Trunk writes one inline module script that loads the wasm. The policy allows
 // exactly that script by its SHA-256 hash, the app's own origin for everything
@@ -11,6 +13,7 @@
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { precache } from './precache.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -69,3 +72,7 @@ html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
 html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  ${meta}`);
 writeFileSync(file, html);
 console.log(`post-build: CSP added with ${hashes.length} script hash(es)`);
+
+// 3. The service worker's list of files, last: every other file is final now.
+const { version, files } = precache(dir);
+console.log(`post-build: service worker version ${version} precaches ${files.length} files`);

@@ -6,6 +6,7 @@
 #   scripts/setup.sh test    the above, plus the browser-test tools and the three
 #                            browser engines: Chromium, Firefox ESR, and WebKitGTK
 #                            (WebKitWebDriver + MiniBrowser, in Xvfb)
+#   scripts/setup.sh bench   the above, plus Lighthouse (for make bench only)
 #
 # Only the package registries are needed (crates.io, npm, Debian). apt-get runs
 # only as root; otherwise the one command to run is printed.
@@ -88,7 +89,7 @@ if [ "$("$wasm_opt" --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VER
   exit 1
 fi
 
-if [ "$mode" = test ]; then
+if [ "$mode" = test ] || [ "$mode" = bench ]; then
   npm_install "$here/tests/e2e"
   if ! command -v chromium >/dev/null; then
     need_apt chromium chromium-driver
@@ -106,5 +107,8 @@ if [ "$mode" = test ]; then
     || ! command -v Xvfb >/dev/null || [ ! -f /usr/share/i18n/locales/ja_JP ]; then
     need_apt webkit2gtk-driver xvfb locales
   fi
+fi
+if [ "$mode" = bench ]; then
+  npm_install "$here/scripts/lighthouse"
 fi
 say "ready ($mode)"

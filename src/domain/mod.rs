@@ -18,5 +18,6 @@ pub mod session;
 pub mod settings;
 pub mod share;
 pub mod studio;
+pub mod update;
 
 pub use lang::{Lang, Text};

@@ -106,4 +106,9 @@ strings! {
     loading: "読み込んでいます…", "Loading…";
     content_failed: "内容を読み込めませんでした。通信が切れているか、アプリの更新中かもしれません。もう一度お試しください。", "The content could not be loaded. You may be offline, or the app may be updating. Please try again.";
     retry: "もう一度読み込む", "Try again";
+
+    update_ready: "新しいバージョンがあります", "A new version is ready";
+    update_hint: "区切りのよいところで再読み込みしてください。保存した内容はそのまま残ります。", "Reload when you reach a good stopping point. What you have saved stays as it is.";
+    update_reload: "再読み込み", "Reload";
+    app_version: "バージョン {v}", "Version {v}";
 }

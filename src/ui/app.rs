@@ -10,7 +10,7 @@ use super::pages::{
     scenario::ScenarioPage, scenarios::ScenarioLibrary, settings::SettingsPage, solo::SoloPage,
     together::TogetherPage,
 };
-use super::widgets::{header::Header, notices::Notices};
+use super::widgets::{header::Header, notices::Notices, update_banner::UpdateBanner};
 use super::{browser_lang, Ctx};
 use crate::store::Store;
 use leptos::prelude::*;
@@ -30,6 +30,8 @@ pub fn App() -> impl IntoView {
         acknowledged: RwSignal::new(Vec::new()),
     };
     provide_context(ctx);
+    // Offline use, and new versions that wait for the user (see ui::pwa).
+    let updates = super::pwa::start();
 
     // Mirror settings onto <html>.
     Effect::new(move |_| {
@@ -50,14 +52,13 @@ pub fn App() -> impl IntoView {
             }
             let _ = html.set_attribute("data-text-size", settings.text_size.key());
         }
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(crate::i18n::tr(lang.get()).app_name);
-        }
+        super::pwa::theme_color(settings.theme);
+        // (The document's title follows the page: widgets::header.)
     });
 
     view! {
         <Router base=super::base()>
-            <Chrome/>
+            <Chrome updates/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
@@ -89,9 +90,10 @@ pub fn is_shared_screen(path: &str) -> bool {
     path.contains("/facilitate/present/")
 }
 
-/// The skip link, header and notices, on every page but a shared screen.
+/// The skip link, header, notices and the update banner, on every page but a
+/// shared screen.
 #[component]
-fn Chrome() -> impl IntoView {
+fn Chrome(updates: super::pwa::Updates) -> impl IntoView {
     let ctx = super::use_ctx();
     let location = use_location();
     let shown = move || !location.pathname.with(|p| is_shared_screen(p));
@@ -100,6 +102,7 @@ fn Chrome() -> impl IntoView {
             <a class="skip" href="#main">{move || ctx.t().skip_to_content}</a>
             <Header/>
             <Notices/>
+            <UpdateBanner updates/>
         </Show>
     }
 }
@@ -140,6 +143,14 @@ impl Page {
             Page::Settings => "/settings",
             Page::About => "/about",
         }
+    }
+
+    /// The page a path belongs to (its first segment), if it is one of these.
+    pub fn of_path(path: &str) -> Option<Page> {
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        Page::NAV
+            .into_iter()
+            .find(|p| p.path().trim_start_matches('/') == first)
     }
 
     pub fn label(self, t: &crate::i18n::Strings) -> &'static str {

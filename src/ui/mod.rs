@@ -6,6 +6,7 @@ pub mod download;
 pub mod format;
 pub mod labels;
 pub mod pages;
+pub mod pwa;
 pub mod widgets;
 
 use crate::domain::Lang;

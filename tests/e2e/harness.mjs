@@ -84,5 +84,18 @@ export async function ready(page) {
   await page.waitForFunction(() => !document.getElementById('boot'));
 }
 
+/** The running server; `(await server()).control` changes what it serves (see serve.mjs). */
+export async function server() {
+  return (await setup()).site;
+}
+
+/**
+ * Waits until the service worker controls the page and has stored the app
+ * (it registers after the page has loaded, and claims the page once installed).
+ */
+export async function offlineReady(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null);
+}
+
 /** The visible text of the main heading. */
 export const h1 = (page) => page.locator('main h1').first().innerText();

@@ -1,6 +1,11 @@
 // A small static server for the built app, as a production host would serve it:
 // files from a dist folder under a path prefix, and index.html for any unknown
 // path below it (so deep links survive a reload). Loopback only.
+//
+// Tests may change what is served while it runs: `site.control.mounts` is the
+// list of { prefix, dir } (change a dir to serve another build on the same
+// origin), and `site.control.down = true` drops every request unanswered, as a
+// network that is down would.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -19,6 +24,8 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+const HASHED = /-[0-9a-f]{12,}(_bg)?\.[a-z]+$/;
+
 /**
  * Serves each `dir` under its `prefix`: mounts = [{ prefix: '/', dir: 'dist' }].
  * For tests only, `inject: { path, script }` serves `script` at `path` and loads
@@ -26,7 +33,12 @@ const TYPES = {
  * app's module script, under the page's Content-Security-Policy).
  */
 export async function serve(mounts, port = 0, { inject } = {}) {
+  const control = { mounts, down: false };
   const server = createServer(async (req, res) => {
+    if (control.down) {
+      req.socket.destroy();
+      return;
+    }
     try {
       const url = new URL(req.url, 'http://localhost');
       const path = decodeURIComponent(url.pathname);
@@ -35,7 +47,7 @@ export async function serve(mounts, port = 0, { inject } = {}) {
         res.end(inject.script);
         return;
       }
-      const mount = mounts
+      const mount = control.mounts
         .filter((m) => path.startsWith(m.prefix) || path + '/' === m.prefix)
         .sort((a, b) => b.prefix.length - a.prefix.length)[0];
       if (!mount) {
@@ -61,7 +73,9 @@ export async function serve(mounts, port = 0, { inject } = {}) {
       }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] || 'application/octet-stream',
-        'cache-control': extname(file) === '.html' ? 'no-cache' : 'max-age=31536000, immutable',
+        // Names with a content hash never change; the rest (index.html, sw.js,
+        // the manifest, icons) is checked with the server on each use.
+        'cache-control': HASHED.test(file) ? 'max-age=31536000, immutable' : 'no-cache',
       });
       res.end(body);
     } catch (e) {
@@ -70,7 +84,15 @@ export async function serve(mounts, port = 0, { inject } = {}) {
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const { port: actual } = server.address();
-  return { server, origin: `http://127.0.0.1:${actual}`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    server,
+    control,
+    origin: `http://127.0.0.1:${actual}`,
+    close: () => new Promise((ok) => {
+      server.close(ok);
+      server.closeAllConnections();
+    }),
+  };
 }
 
 // `node serve.mjs DIR [PORT]` serves one folder at the root.

@@ -18,6 +18,13 @@ pub fn About() -> impl IntoView {
             <h2>{move || ctx.t().about_privacy_title}</h2>
             <p>{move || ctx.t().about_privacy}</p>
             <p class="safety">{move || ctx.t().not_crisis}</p>
+            {crate::ui::pwa::version().map(|v| {
+                view! {
+                    <p class="muted version">
+                        {move || crate::i18n::fill(ctx.t().app_version, &[("v", &v)])}
+                    </p>
+                }
+            })}
         </section>
     }
 }

@@ -1,4 +1,6 @@
 //! The header: the app's name, the main navigation and the language switch.
+//! It also keeps the document's title on the current page ("設定 – 対話 Taiwa"),
+//! so that a screen reader and the browser's tabs and history say where one is.
 
 use crate::domain::Lang;
 use crate::store::now;
@@ -6,6 +8,7 @@ use crate::ui::app::Page;
 use crate::ui::{href, use_ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -20,6 +23,19 @@ pub fn Header() -> impl IntoView {
             d.settings.updated = now();
         });
     };
+    let location = use_location();
+    Effect::new(move |_| {
+        let t = ctx.t();
+        let path = location.pathname.get();
+        let inner = path.strip_prefix(crate::ui::base()).unwrap_or(&path);
+        let title = match Page::of_path(inner) {
+            Some(Page::Home) | None => t.app_name.to_string(),
+            Some(page) => format!("{} – {}", page.label(t), t.app_name),
+        };
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&title);
+        }
+    });
     view! {
         <header class="site-header">
             <A href=href("/") attr:class="brand">{move || ctx.t().app_name}</A>

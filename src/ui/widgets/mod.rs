@@ -9,5 +9,6 @@ pub mod reframe_exercise;
 pub mod revisit_queue;
 pub mod role_card;
 pub mod set_chooser;
+pub mod update_banner;
 pub mod with_library;
 pub mod with_scenario;
