@@ -128,6 +128,7 @@ strings! {
     ctl_keys: "キー操作", "Keys";
     ctl_leave: "進行表に戻る", "Back to the plan";
     fullscreen_unavailable: "ここからは全画面にできないようです。ブラウザの全画面表示（多くは F11 キー、Macは ⌃⌘F）を使ってみてください。", "Full screen isn't available from here. Try the browser's own full-screen command (often F11, or ⌃⌘F on a Mac).";
+    fullscreen_unsupported: "このブラウザでは、ページを全画面にできません（iPhone など）。このままでも使えます。端末を横向きにすると、大きく表示できます。", "This browser cannot show a page full screen (an iPhone, for example). The view works as it is; turn the device sideways to make it larger.";
     blank_note: "画面を隠しています。どれかキーを押すと戻ります。", "The screen is blanked. Press any key to come back.";
     keys_title: "キー操作", "Keys";
     keys_close: "閉じる", "Close";

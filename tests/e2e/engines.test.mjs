@@ -210,7 +210,7 @@ const FLOWS = [
       assert.ok(width < 480, `the page is ${width} px wide`);
       for (const lang of ['ja', 'en']) {
         if (lang === 'en') await page.click({ role: 'button', name: 'Switch to English' });
-        for (const path of ['/', '/scenarios', '/scenarios/first-meeting', '/scenarios/first-meeting/solo', '/reframe', '/reframe?set=mix', '/reframe/lens', '/journal', '/data', '/settings', '/about']) {
+        for (const path of ['/', '/scenarios', '/scenarios/first-meeting', '/scenarios/first-meeting/solo', '/reframe', '/reframe?set=mix', '/reframe/lens', '/facilitate', '/journal', '/data', '/settings', '/about', '/concepts']) {
           await page.goto(path);
           await page.waitUntil(() => !/読み込んでいます|Loading…/.test(document.querySelector('main').innerText), [], 'content to load');
           const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -239,20 +239,40 @@ const FLOWS = [
     },
   },
   {
-    name: 'the presenter view moves by keyboard',
+    name: 'the presenter view moves by keyboard, and full screen works or says it cannot',
     missing: MISSING.present,
-    async run(page) {
+    async run(page, { notes }) {
       await page.goto('/facilitate');
-      await page.click('main a[href*="/facilitate/present"]');
-      await page.waitFor('main h1');
-      const title = () => page.text('main h1');
-      const first = await title();
+      await page.click({ role: 'button', name: 'ひな形から作る（90分）' });
+      await page.waitUntil(() => location.pathname.includes('/facilitate/plan/'), [], 'the new plan');
+      await page.click({ role: 'button', name: '画面共有を始める' });
+      await page.waitFor('.present-title');
+      const title = () => page.text('.present-title');
+      const titled = (want) => page.waitUntil((w) => document.querySelector('.present-title')?.innerText === w, [want], `the step "${want}"`);
+      assert.equal(await title(), 'ようこそ');
       await page.press('ArrowRight');
-      await page.waitUntil((t) => document.querySelector('main h1')?.innerText !== t, [first], 'the next step');
-      assert.notEqual(await title(), first);
+      await titled('チェックイン');
+      await page.press('ArrowRight');
+      await titled('今日のテーマ');
       await page.press('ArrowLeft');
-      await page.waitUntil((t) => document.querySelector('main h1')?.innerText === t, [first], 'the step before');
-      assert.equal(await title(), first);
+      await titled('チェックイン');
+      assert.equal(await page.text('.present-progress'), '2 / 7');
+      // F: full screen, or a plain word that this browser will not.
+      await page.press('f');
+      const outcome = await page.waitUntil(() => (document.fullscreenElement ? 'full screen'
+        : document.querySelector('.present-message')?.textContent.trim()), [], 'full screen or a message');
+      notes.push(`full screen: ${outcome}`);
+      if (outcome === 'full screen') {
+        await page.press('f');
+        await page.waitUntil(() => !document.fullscreenElement, [], 'full screen to end');
+      }
+      // As on an iPhone: no full screen for pages at all.
+      await page.evaluate(() => {
+        Object.defineProperty(Element.prototype, 'requestFullscreen', { value: undefined, configurable: true });
+      });
+      await page.press('f');
+      await page.waitFor('.present-message', 'このブラウザでは、ページを全画面にできません');
+      assert.equal(await title(), 'チェックイン', 'still presenting');
       assert.deepEqual(await page.errors(), []);
     },
   },

@@ -68,6 +68,16 @@ pub fn exit_fullscreen() {
     }
 }
 
+/// Whether this browser can show a page full screen at all (iPhone Safari
+/// cannot: it has no `requestFullscreen` on elements, only on video).
+pub fn can_fullscreen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| Reflect::get(&root, &JsValue::from_str("requestFullscreen")).ok())
+        .is_some_and(|f| f.is_function())
+}
+
 /// Enters full screen (or leaves it). `false` when the browser will not.
 pub async fn toggle_fullscreen() -> bool {
     if is_fullscreen() {

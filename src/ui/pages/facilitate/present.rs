@@ -118,8 +118,13 @@ impl Ui {
     }
     pub fn fullscreen(&self) {
         let message = self.message;
-        let sorry =
-            crate::i18n::facilitate::tr(self.ctx.lang.get_untracked()).fullscreen_unavailable;
+        let t = crate::i18n::facilitate::tr(self.ctx.lang.get_untracked());
+        // No full screen at all (iPhone), or this time refused (a setting, a frame).
+        let sorry = if browser::can_fullscreen() {
+            t.fullscreen_unavailable
+        } else {
+            t.fullscreen_unsupported
+        };
         leptos::task::spawn_local(async move {
             if !browser::toggle_fullscreen().await {
                 message.set(Some(sorry));
