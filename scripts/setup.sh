@@ -16,7 +16,7 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132
 # Lowest browser versions the cross-engine tests are known to work with.
-FIREFOX_MIN=140        # firefox-esr: WebDriver BiDi as puppeteer-core 25 drives it
+FIREFOX_MIN=140        # firefox-esr: WebDriver BiDi as puppeteer-core 24 drives it
 WEBKITGTK_MIN=2.50     # webkit2gtk-driver: WebKitWebDriver and MiniBrowser --automation
 
 here=$(cd "$(dirname "$0")/.." && pwd)

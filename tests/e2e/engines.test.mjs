@@ -208,14 +208,44 @@ const FLOWS = [
       const width = await page.viewport(360, 720);
       notes.push(`narrowest page width: ${width} px${width > 360 ? ' (the window cannot be narrower)' : ''}`);
       assert.ok(width < 480, `the page is ${width} px wide`);
+      const loaded = () => page.waitUntil(() => !/読み込んでいます|Loading…/.test(document.querySelector('main').innerText), [], 'content to load');
       for (const lang of ['ja', 'en']) {
-        if (lang === 'en') await page.click({ role: 'button', name: 'Switch to English' });
+        if (lang === 'en') {
+          await page.click({ role: 'button', name: 'Switch to English' });
+          // Let the English content arrive before leaving the page (Firefox
+          // reports a request cut off by leaving as an error).
+          await page.waitFor('main h1', /[A-Za-z]/);
+          await loaded();
+        }
         for (const path of ['/', '/scenarios', '/scenarios/first-meeting', '/scenarios/first-meeting/solo', '/reframe', '/reframe?set=mix', '/reframe/lens', '/facilitate', '/journal', '/data', '/settings', '/about', '/concepts']) {
           await page.goto(path);
-          await page.waitUntil(() => !/読み込んでいます|Loading…/.test(document.querySelector('main').innerText), [], 'content to load');
+          await loaded();
           const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           assert.ok(over <= 0, `${lang} ${path} scrolls sideways by ${over}px`);
         }
+      }
+      assert.deepEqual(await page.errors(), []);
+    },
+  },
+  {
+    name: 'after one visit, the app opens without a network',
+    async run(page, { site }) {
+      await page.goto('/settings');
+      await page.click({ role: 'button', name: 'Switch to English' });
+      await page.waitFor('main h1', 'Settings');
+      // The service worker has stored the app and controls the page.
+      await page.waitUntil(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, [], 'the service worker');
+      site.control.down = true;
+      try {
+        await page.reload();
+        assert.equal(await page.text('main h1'), 'Settings');
+        assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+        await page.goto('/about');
+        assert.equal(await page.text('main h1'), 'About Taiwa');
+        await page.click({ role: 'link', name: 'Role play' });
+        await page.waitFor('.scenario-card');
+      } finally {
+        site.control.down = false;
       }
       assert.deepEqual(await page.errors(), []);
     },
@@ -310,7 +340,7 @@ for (const engine of ENGINES) {
         const page = await b.newPage(site.origin);
         const notes = [];
         try {
-          await flow.run(page, { engine, dir, notes });
+          await flow.run(page, { engine, dir, notes, site });
         } finally {
           for (const n of notes) t.diagnostic(`${engine} ${b.version}: ${n}`);
           await page.close();

@@ -35,6 +35,13 @@ const HASHED = /-[0-9a-f]{12,}(_bg)?\.[a-z]+$/;
 export async function serve(mounts, port = 0, { inject } = {}) {
   const control = { mounts, down: false };
   const server = createServer(async (req, res) => {
+    // The injected test script is the test's own instrument, not the app: it
+    // answers even while the network is "down".
+    if (inject && req.url.split('?')[0] === inject.path) {
+      res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-cache' });
+      res.end(inject.script);
+      return;
+    }
     if (control.down) {
       req.socket.destroy();
       return;
@@ -42,11 +49,6 @@ export async function serve(mounts, port = 0, { inject } = {}) {
     try {
       const url = new URL(req.url, 'http://localhost');
       const path = decodeURIComponent(url.pathname);
-      if (inject && path === inject.path) {
-        res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-cache' });
-        res.end(inject.script);
-        return;
-      }
       const mount = control.mounts
         .filter((m) => path.startsWith(m.prefix) || path + '/' === m.prefix)
         .sort((a, b) => b.prefix.length - a.prefix.length)[0];

@@ -138,16 +138,20 @@ class Page {
   /** Waits until `fn(...args)` is truthy in the page; returns its value. */
   async waitUntil(fn, args = [], what = String(fn)) {
     const end = Date.now() + WAIT;
+    let failed;
     for (;;) {
       let value;
       try {
         value = await this.evaluate(fn, ...args);
+        failed = undefined;
       } catch (e) {
         // A navigation in flight can drop the evaluation: try again.
-        if (Date.now() > end) throw e;
+        failed = e;
       }
       if (value) return value;
-      if (Date.now() > end) throw new Error(`${this.engine}: timed out waiting for ${what}`);
+      if (Date.now() > end) {
+        throw new Error(`${this.engine}: timed out waiting for ${what}${failed ? ` (last error: ${failed.message})` : ''}`);
+      }
       await pause(100);
     }
   }
