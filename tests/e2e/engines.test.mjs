@@ -14,8 +14,9 @@ import { ENGINES, COLLECTOR, launch } from './engines/driver.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-// Features still being built in other branches. Their flows run once the app
-// routes to them; until then they are skipped, saying what is missing.
+// Features that were built in other branches at the same time as this suite:
+// their flows run when the app routes to them, and are skipped, saying what is
+// missing, in a build from before them.
 const app = await readFile(join(root, 'src/ui/app.rs'), 'utf8');
 const routeLine = (path) => app.split('\n').find((l) => l.includes(`path!("${path}`)) || '';
 const MISSING = {
