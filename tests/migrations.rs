@@ -46,3 +46,23 @@ fn every_schema_up_to_the_current_one_has_a_fixture() {
         );
     }
 }
+
+#[test]
+fn schema_2_keeps_own_items_drafts_and_tombstones() {
+    let Restored::Ready(doc) = restore(Some(&fixture("schema-2.json"))) else {
+        panic!("schema 2 must load");
+    };
+    assert_eq!(doc.schema, SCHEMA);
+    let draft = &doc.own.scenarios["mine-s1"];
+    assert!(!draft.problems().is_empty(), "a draft is kept, not ready");
+    let reframe = &doc.own.reframes["mine-r1"];
+    assert_eq!(reframe.lang, Lang::Ja);
+    assert!(reframe.ready().is_some(), "{:?}", reframe.problems());
+    assert!(doc.own.decks["mine-d1"].deleted);
+    assert_eq!(doc.own.len(), 2);
+    // Schema 1 had no own items: it migrates to an empty set.
+    let Restored::Ready(old) = restore(Some(&fixture("schema-1.json"))) else {
+        panic!("schema 1 must load");
+    };
+    assert!(old.own.is_empty());
+}

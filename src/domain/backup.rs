@@ -4,9 +4,10 @@
 //! (in [`Problem`], which the UI turns into sentences), and either the whole file
 //! is usable or nothing is imported.
 
-use super::document::{self, Document, Entry, Restored, APP, SCHEMA};
+use super::document::{self, Document, EachMap, Entry, Record, Restored, APP, SCHEMA};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// The largest backup file accepted, in bytes.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
@@ -157,65 +158,32 @@ pub fn read(text: &str) -> Result<Preview, Vec<Problem>> {
 /// except that importing brings back what was deleted here (the person chose to
 /// import it; the record is stamped `now` so other tabs bring it back too).
 pub fn merge_into(doc: &mut Document, backup: &Document, now: i64) {
-    fn bring_back<T: Clone + document::Stamped>(
-        mine: &mut std::collections::BTreeMap<String, T>,
-        theirs: &std::collections::BTreeMap<String, T>,
-        deleted: impl Fn(&T) -> bool,
-        restamp: impl Fn(&mut T, i64),
-        now: i64,
-    ) {
-        for (id, t) in theirs {
-            if deleted(t) {
-                continue;
-            }
-            match mine.get(id) {
-                Some(m) if deleted(m) => {
-                    let mut t = t.clone();
-                    restamp(&mut t, now);
-                    mine.insert(id.clone(), t);
+    struct BringBack(i64);
+    impl EachMap for BringBack {
+        fn each<T: Record>(
+            &mut self,
+            mine: &mut BTreeMap<String, T>,
+            theirs: &BTreeMap<String, T>,
+        ) {
+            for (id, t) in theirs {
+                if t.deleted() {
+                    continue;
                 }
-                Some(m) if m.updated() >= t.updated() => {}
-                _ => {
-                    mine.insert(id.clone(), t.clone());
+                match mine.get(id) {
+                    Some(m) if m.deleted() => {
+                        let mut t = t.clone();
+                        t.set_updated(self.0);
+                        mine.insert(id.clone(), t);
+                    }
+                    Some(m) if m.updated() >= t.updated() => {}
+                    _ => {
+                        mine.insert(id.clone(), t.clone());
+                    }
                 }
             }
         }
     }
-    bring_back(
-        &mut doc.journal,
-        &backup.journal,
-        |e| e.deleted,
-        |e, n| e.updated = n,
-        now,
-    );
-    bring_back(
-        &mut doc.practice,
-        &backup.practice,
-        |r| r.deleted,
-        |r, n| r.updated = n,
-        now,
-    );
-    bring_back(
-        &mut doc.revisit,
-        &backup.revisit,
-        |r| r.deleted,
-        |r, n| r.updated = n,
-        now,
-    );
-    bring_back(
-        &mut doc.plans,
-        &backup.plans,
-        |r| r.deleted,
-        |r, n| r.updated = n,
-        now,
-    );
-    bring_back(
-        &mut doc.sessions,
-        &backup.sessions,
-        |r| r.deleted,
-        |r, n| r.updated = n,
-        now,
-    );
+    doc.each_map(backup, &mut BringBack(now));
     if backup.settings.updated > doc.settings.updated {
         doc.settings = backup.settings.clone();
     }
@@ -225,58 +193,38 @@ pub fn merge_into(doc: &mut Document, backup: &Document, now: i64) {
 /// that it also wins in other open tabs: records not in the backup become
 /// tombstones, the backup's records are written anew.
 pub fn replace(doc: &mut Document, backup: &Document, now: i64) {
+    struct Replace(i64);
+    impl EachMap for Replace {
+        fn each<T: Record>(
+            &mut self,
+            mine: &mut BTreeMap<String, T>,
+            theirs: &BTreeMap<String, T>,
+        ) {
+            for (id, t) in theirs {
+                let mut t = t.clone();
+                t.set_updated(self.0.max(t.updated()));
+                mine.insert(id.clone(), t);
+            }
+        }
+    }
     delete_everything(doc, now);
-    for (id, e) in &backup.journal {
-        let mut e = e.clone();
-        e.updated = now.max(e.updated);
-        doc.journal.insert(id.clone(), e);
-    }
-    for (id, r) in &backup.practice {
-        let mut r = r.clone();
-        r.updated = now.max(r.updated);
-        doc.practice.insert(id.clone(), r);
-    }
-    for (id, r) in &backup.revisit {
-        let mut r = r.clone();
-        r.updated = now.max(r.updated);
-        doc.revisit.insert(id.clone(), r);
-    }
-    for (id, r) in &backup.plans {
-        let mut r = r.clone();
-        r.updated = now.max(r.updated);
-        doc.plans.insert(id.clone(), r);
-    }
-    for (id, r) in &backup.sessions {
-        let mut r = r.clone();
-        r.updated = now.max(r.updated);
-        doc.sessions.insert(id.clone(), r);
-    }
+    doc.each_map(backup, &mut Replace(now));
     doc.settings = backup.settings.clone();
     doc.settings.updated = now;
 }
 
 /// Deletes every record (as tombstones, so other tabs delete them too).
 pub fn delete_everything(doc: &mut Document, now: i64) {
-    for e in doc.journal.values_mut() {
-        e.deleted = true;
-        e.updated = now;
+    struct Delete(i64);
+    impl EachMap for Delete {
+        fn each<T: Record>(&mut self, mine: &mut BTreeMap<String, T>, _: &BTreeMap<String, T>) {
+            for r in mine.values_mut() {
+                r.set_deleted(true);
+                r.set_updated(self.0);
+            }
+        }
     }
-    for r in doc.practice.values_mut() {
-        r.deleted = true;
-        r.updated = now;
-    }
-    for r in doc.revisit.values_mut() {
-        r.deleted = true;
-        r.updated = now;
-    }
-    for r in doc.plans.values_mut() {
-        r.deleted = true;
-        r.updated = now;
-    }
-    for r in doc.sessions.values_mut() {
-        r.deleted = true;
-        r.updated = now;
-    }
+    doc.each_map(&Document::default(), &mut Delete(now));
 }
 
 #[cfg(test)]

@@ -829,6 +829,16 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<ContentError>> 
         field: String,
         errors: &mut Vec<ContentError>,
     ) {
+        if super::own::is_own(id) {
+            errors.push(ContentError {
+                file: file.to_string(),
+                field: field.clone(),
+                problem: format!(
+                    "\"{id}\": ids starting with \"{}\" are kept for people's own items",
+                    super::own::PREFIX
+                ),
+            });
+        }
         if let Some((_, first)) = seen.iter().find(|(i, _)| i == id) {
             errors.push(ContentError {
                 file: file.to_string(),

@@ -5,7 +5,9 @@
 //! and the current data) merge record by record: the newer change wins, and a
 //! deletion is kept as a tombstone so that it wins too.
 
+use super::content::{Deck, Reframe, Scenario};
 use super::lang::Text;
+use super::own::{Own, OwnContent};
 use super::revisit::Revisit;
 use super::session::{Session, SessionPlan};
 use super::settings::Settings;
@@ -16,16 +18,54 @@ use std::collections::BTreeMap;
 /// The name stamped on every document and backup.
 pub const APP: &str = "taiwa";
 /// The schema this version of the app writes.
-pub const SCHEMA: u32 = 1;
+///
+/// 1: the first. 2: adds `own`, the user's own scenarios, reframes and decks.
+pub const SCHEMA: u32 = 2;
 
-/// A record that knows when it last changed, so two copies can be merged.
-pub trait Stamped {
+/// A record that knows when it last changed and whether it was deleted, so two
+/// copies can be merged record by record.
+pub trait Record: Clone {
     /// Milliseconds since the epoch of the last change (deletions included).
     fn updated(&self) -> i64;
+    /// Deleted records stay as tombstones so the deletion reaches other copies.
+    fn deleted(&self) -> bool;
+    fn set_updated(&mut self, at: i64);
+    fn set_deleted(&mut self, deleted: bool);
 }
 
+/// Every record type has the fields `updated` and `deleted`.
+macro_rules! records {
+    ($($t:ty),* $(,)?) => {$(
+        impl Record for $t {
+            fn updated(&self) -> i64 {
+                self.updated
+            }
+            fn deleted(&self) -> bool {
+                self.deleted
+            }
+            fn set_updated(&mut self, at: i64) {
+                self.updated = at;
+            }
+            fn set_deleted(&mut self, deleted: bool) {
+                self.deleted = deleted;
+            }
+        }
+    )*};
+}
+
+records!(
+    Entry,
+    super::practice::SoloRun,
+    Revisit,
+    SessionPlan,
+    Session,
+    Own<Scenario>,
+    Own<Reframe>,
+    Own<Deck>,
+);
+
 /// Merges `theirs` into `mine`, record by record: the newer change wins.
-pub fn merge_map<T: Stamped + Clone>(mine: &mut BTreeMap<String, T>, theirs: &BTreeMap<String, T>) {
+pub fn merge_map<T: Record>(mine: &mut BTreeMap<String, T>, theirs: &BTreeMap<String, T>) {
     for (id, t) in theirs {
         match mine.get(id) {
             Some(m) if m.updated() >= t.updated() => {}
@@ -36,10 +76,10 @@ pub fn merge_map<T: Stamped + Clone>(mine: &mut BTreeMap<String, T>, theirs: &BT
     }
 }
 
-impl Stamped for Entry {
-    fn updated(&self) -> i64 {
-        self.updated
-    }
+/// Something done to each pair of record maps of two documents (see
+/// [`Document::each_map`]): merging, importing, replacing, deleting.
+pub trait EachMap {
+    fn each<T: Record>(&mut self, mine: &mut BTreeMap<String, T>, theirs: &BTreeMap<String, T>);
 }
 
 /// Something a user wrote and kept: a reflection after a role play, a reframe
@@ -104,6 +144,8 @@ pub struct Document {
     pub plans: BTreeMap<String, SessionPlan>,
     /// Sessions as they ran (step, timer, harvest, report draft), by id.
     pub sessions: BTreeMap<String, Session>,
+    /// Scenarios, reframes and decks the user wrote (schema 2).
+    pub own: OwnContent,
 }
 
 impl Default for Document {
@@ -117,6 +159,7 @@ impl Default for Document {
             revisit: BTreeMap::new(),
             plans: BTreeMap::new(),
             sessions: BTreeMap::new(),
+            own: OwnContent::default(),
         }
     }
 }
@@ -178,7 +221,14 @@ fn migrate(value: Value, from: u32) -> Result<Value, String> {
     if from == 0 {
         return Err("schema 0 does not exist".into());
     }
-    // Schema 1 is the first; steps are added here as `if from < N { ... }`.
+    // Steps are added here as `if from < N { ... }`.
+    // 1 → 2 adds `own`, which defaults to empty: nothing to change.
+    let mut value = value;
+    if from < SCHEMA {
+        if let Some(obj) = value.as_object_mut() {
+            obj.insert("schema".into(), Value::from(SCHEMA));
+        }
+    }
     Ok(value)
 }
 
@@ -208,16 +258,36 @@ impl Document {
         }
     }
 
+    /// Runs `f` over each map of records here, paired with the same map of
+    /// `other`. Every kind of record is listed here and only here, so merging,
+    /// importing and deleting cannot forget one.
+    pub fn each_map(&mut self, other: &Document, f: &mut impl EachMap) {
+        f.each(&mut self.journal, &other.journal);
+        f.each(&mut self.practice, &other.practice);
+        f.each(&mut self.revisit, &other.revisit);
+        f.each(&mut self.plans, &other.plans);
+        f.each(&mut self.sessions, &other.sessions);
+        f.each(&mut self.own.scenarios, &other.own.scenarios);
+        f.each(&mut self.own.reframes, &other.own.reframes);
+        f.each(&mut self.own.decks, &other.own.decks);
+    }
+
     /// Merges another copy into this one: per record, the newer change wins.
     pub fn merge(&mut self, other: &Document) {
+        struct Merge;
+        impl EachMap for Merge {
+            fn each<T: Record>(
+                &mut self,
+                mine: &mut BTreeMap<String, T>,
+                theirs: &BTreeMap<String, T>,
+            ) {
+                merge_map(mine, theirs);
+            }
+        }
         if other.settings.updated > self.settings.updated {
             self.settings = other.settings.clone();
         }
-        merge_map(&mut self.journal, &other.journal);
-        merge_map(&mut self.practice, &other.practice);
-        merge_map(&mut self.revisit, &other.revisit);
-        merge_map(&mut self.plans, &other.plans);
-        merge_map(&mut self.sessions, &other.sessions);
+        self.each_map(other, &mut Merge);
     }
 }
 

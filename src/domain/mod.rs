@@ -12,6 +12,7 @@ pub mod document;
 pub mod journal;
 pub mod lang;
 pub mod lens;
+pub mod own;
 pub mod practice;
 pub mod revisit;
 pub mod session;

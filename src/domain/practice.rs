@@ -3,7 +3,7 @@
 //! resumed after a reload.
 
 use super::content::{Library, Principle, RoleKind, Scenario, Setting, Task};
-use super::document::{Document, Entry, EntryBody, Stamped};
+use super::document::{Document, Entry, EntryBody};
 use super::lang::Lang;
 use super::lens::normalise;
 use serde::{Deserialize, Serialize};
@@ -76,12 +76,6 @@ pub struct SoloRun {
     pub notes: Vec<String>,
     /// One per task, in the order of `Task::ALL`.
     pub debrief: Vec<String>,
-}
-
-impl Stamped for SoloRun {
-    fn updated(&self) -> i64 {
-        self.updated
-    }
 }
 
 impl SoloRun {

@@ -12,7 +12,6 @@
 //! passes the time (`now`, ms since the epoch) and the local offset from UTC
 //! (`offset`, ms to add to UTC to get local time); nothing here reads a clock.
 
-use super::document::Stamped;
 use super::lang::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -43,12 +42,6 @@ pub struct Revisit {
     /// change reaches other tabs.
     #[serde(default)]
     pub deleted: bool,
-}
-
-impl Stamped for Revisit {
-    fn updated(&self) -> i64 {
-        self.updated
-    }
 }
 
 /// The local midnight that starts the day `days` after the local day of `now`.

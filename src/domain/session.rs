@@ -18,7 +18,6 @@ pub mod report;
 pub mod timer;
 
 use super::content::{Deck, Prompt};
-use super::document::Stamped;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -165,12 +164,6 @@ pub struct SessionPlan {
     pub created: i64,
     pub updated: i64,
     pub deleted: bool,
-}
-
-impl Stamped for SessionPlan {
-    fn updated(&self) -> i64 {
-        self.updated
-    }
 }
 
 /// The template of a 90-minute study group: kinds and minutes. The titles and
@@ -349,12 +342,6 @@ pub struct Session {
     pub drawn: BTreeMap<String, String>,
     pub harvest: Vec<HarvestLine>,
     pub report: Option<ReportDraft>,
-}
-
-impl Stamped for Session {
-    fn updated(&self) -> i64 {
-        self.updated
-    }
 }
 
 impl Session {
