@@ -101,17 +101,28 @@ impl<T: Authored> Own<T> {
     }
 
     /// Every problem that keeps it out of the library (none: it is ready).
+    /// Only the language it is written in is checked, against that language's
+    /// limits (English may be twice as long as Japanese, so a mirrored English
+    /// text must not be measured against the Japanese limit).
     pub fn problems(&self) -> Vec<ContentError> {
-        self.mirrored().problems()
+        let other = match self.lang {
+            Lang::Ja => Lang::En,
+            Lang::En => Lang::Ja,
+        };
+        let suffix = format!(".{}", other.code());
+        fill(&self.item, self.lang, Fill::Placeholder)
+            .problems()
+            .into_iter()
+            .filter(|e| !e.field.ends_with(&suffix))
+            .collect()
     }
 
     /// The item, ready for the library, if it is not deleted and passes.
     pub fn ready(&self) -> Option<T> {
-        if self.deleted {
+        if self.deleted || !self.problems().is_empty() {
             return None;
         }
-        let item = self.mirrored();
-        item.problems().is_empty().then_some(item)
+        Some(self.mirrored())
     }
 }
 
@@ -140,7 +151,21 @@ impl OwnContent {
 /// Copies every text of `item` from the language it was written in to the
 /// other one, where the other is empty. (A text is any `{ja, en}` pair.)
 pub fn mirror<T: Serialize + DeserializeOwned + Clone>(item: &T, from: Lang) -> T {
-    fn walk(v: &mut Value, from: &str, to: &str) {
+    fill(item, from, Fill::Copy)
+}
+
+/// What goes into the empty side of a text.
+#[derive(Clone, Copy)]
+enum Fill {
+    /// The text of the written language.
+    Copy,
+    /// A one-character stand-in where the written side has text, so that a
+    /// check of both languages measures only the written one.
+    Placeholder,
+}
+
+fn fill<T: Serialize + DeserializeOwned + Clone>(item: &T, from: Lang, how: Fill) -> T {
+    fn walk(v: &mut Value, from: &str, to: &str, how: Fill) {
         match v {
             Value::Object(map) => {
                 let is_text = map.len() == 2 && map.contains_key("ja") && map.contains_key("en");
@@ -150,14 +175,20 @@ pub fn mirror<T: Serialize + DeserializeOwned + Clone>(item: &T, from: Lang) -> 
                         .get(to)
                         .and_then(Value::as_str)
                         .is_none_or(|s| s.trim().is_empty());
+                    let written = source.as_str().is_some_and(|s| !s.trim().is_empty());
                     if empty {
-                        map.insert(to.to_string(), source);
+                        let value = match how {
+                            Fill::Copy => source,
+                            Fill::Placeholder if written => Value::from("·"),
+                            Fill::Placeholder => Value::from(""),
+                        };
+                        map.insert(to.to_string(), value);
                     }
                 } else {
-                    map.values_mut().for_each(|x| walk(x, from, to));
+                    map.values_mut().for_each(|x| walk(x, from, to, how));
                 }
             }
-            Value::Array(items) => items.iter_mut().for_each(|x| walk(x, from, to)),
+            Value::Array(items) => items.iter_mut().for_each(|x| walk(x, from, to, how)),
             _ => {}
         }
     }
@@ -168,7 +199,7 @@ pub fn mirror<T: Serialize + DeserializeOwned + Clone>(item: &T, from: Lang) -> 
         Lang::Ja => ("ja", "en"),
         Lang::En => ("en", "ja"),
     };
-    walk(&mut value, from, to);
+    walk(&mut value, from, to, how);
     serde_json::from_value(value).unwrap_or_else(|_| item.clone())
 }
 
@@ -241,12 +272,41 @@ mod tests {
         let problems = own.reframes["mine-b"].problems();
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
         assert!(fields.contains(&"phrase.ja"), "{fields:?}");
+        assert!(
+            !fields.iter().any(|f| f.ends_with(".en")),
+            "only the written language is checked: {fields:?}"
+        );
         assert!(fields.contains(&"examples"), "{fields:?}");
         let lib = Library::default().with_own(&own);
         let ids: Vec<&str> = lib.reframes.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["mine-a"]);
         assert_eq!(lib.reframe("mine-a").unwrap().phrase.en, "なんで？");
         assert_eq!(own.len(), 2, "the draft counts, the deleted one does not");
+    }
+
+    #[test]
+    fn english_is_measured_against_the_english_limit() {
+        // 50 English characters: over the Japanese title limit (30), within
+        // the English one (60).
+        let title = "A long English title that fits the English limit.";
+        assert!(title.chars().count() > 30 && title.chars().count() <= 60);
+        let deck = Deck {
+            id: "mine-e".into(),
+            kind: DeckKind::Theme,
+            title: Text::new("", title),
+            prompt: vec![Prompt {
+                id: "p1".into(),
+                text: Text::new("", "What helped?"),
+                short: None,
+            }],
+        };
+        let own = Own::new(deck, Lang::En, 1);
+        assert_eq!(own.problems(), vec![]);
+        assert_eq!(own.ready().unwrap().title.ja, title);
+        let mut long = own.clone();
+        long.item.title.en = "x".repeat(61);
+        assert_eq!(long.problems().len(), 1);
+        assert!(long.ready().is_none());
     }
 
     #[test]
