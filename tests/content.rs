@@ -1,49 +1,13 @@
 //! The content library: counts, both languages everywhere, and that a broken item
 //! of each kind stops the build with a message naming the file and the field.
 
-use std::path::{Path, PathBuf};
-use taiwa::domain::content::{load_library, Library, SourceFile, Task};
+mod common;
+
+use common::{library, read_dir};
+use std::path::Path;
+use taiwa::domain::content::{load_library, SourceFile, Task};
 use taiwa::domain::lens::{Lens, LensKind};
 use taiwa::domain::Lang;
-
-fn read_dir(dir: &Path, out: &mut Vec<SourceFile>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            read_dir(&path, out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(SourceFile {
-                path: path.to_string_lossy().into_owned(),
-                text: std::fs::read_to_string(&path).unwrap(),
-            });
-        }
-    }
-}
-
-fn library() -> Library {
-    let mut files = Vec::new();
-    read_dir(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("content")
-            .as_path(),
-        &mut files,
-    );
-    match load_library(&files) {
-        Ok(lib) => lib,
-        Err(errors) => panic!(
-            "{}",
-            errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
-    }
-}
 
 #[test]
 fn the_library_meets_its_counts() {

@@ -1,33 +1,89 @@
-//! Share codes: a small, versioned text that carries one thing (for now, which
-//! role card of which scenario to show) in a link's URL fragment, so it never
-//! reaches a server. The format, `1` + base64url(JSON + CRC-32), is checked as a
-//! whole: a tampered, truncated or oversized code is refused with a reason.
+//! Share codes: a small, versioned text that carries one thing (a role card, a
+//! whole scenario, a reframe, a prompt deck or a session plan) in a link's URL
+//! fragment, so it never reaches a server.
+//!
+//! Format `2`: the version character, then base64url of (the JSON, compressed
+//! with raw deflate) followed by the CRC-32 of the JSON. Format `1` (the JSON
+//! itself, then its CRC-32) is still read, for links made by earlier versions.
+//! A code is checked as a whole before anything is shown: a tampered, truncated
+//! or oversized code is refused with a reason, and what it carries must pass the
+//! same checks as built-in content.
 
-use super::content::RoleKind;
-use super::lang::Lang;
+use super::content::{Deck, Reframe, RoleCard, RoleKind, Scenario};
+use super::document::Document;
+use super::lang::{Lang, Text};
+use super::own::{self, Authored, Own};
+use super::session::SessionPlan;
 use serde::{Deserialize, Serialize};
 
 /// The format version written by this app.
-pub const VERSION: char = '1';
+pub const VERSION: char = '2';
 /// The longest code accepted, in characters.
-pub const MAX_LEN: usize = 8192;
+pub const MAX_LEN: usize = 64 * 1024;
+/// The most a code may unpack to, in bytes (a guard against compression bombs).
+pub const MAX_UNPACKED: usize = 256 * 1024;
+/// The most steps a shared plan may have.
+pub const MAX_STEPS: usize = 40;
+/// The longest text in a shared plan (name, step title or prompt), in characters.
+pub const MAX_PLAN_TEXT: usize = 2_000;
 
-/// What a code carries.
+/// What a code carries. (Made once per link and read once per visit, so its
+/// size in memory does not matter.)
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "t", rename_all = "snake_case")]
 pub enum Share {
-    /// One role card of a built-in scenario, shown in one language.
+    /// One role card of a built-in scenario, shown in one language: the card is
+    /// named, not carried, because every copy of the app has it.
     Card {
         scenario: String,
         role: RoleKind,
         lang: Lang,
     },
+    /// One role card of someone's own scenario, carried whole: the other device
+    /// does not have the scenario. Only what that player may read travels.
+    OwnCard {
+        lang: Lang,
+        title: String,
+        situation: String,
+        card: RoleCard,
+    },
+    /// A whole scenario, as written (in its author's language).
+    Scenario {
+        lang: Lang,
+        scenario: Scenario,
+    },
+    Reframe {
+        lang: Lang,
+        reframe: Reframe,
+    },
+    Deck {
+        lang: Lang,
+        deck: Deck,
+    },
+    /// A session plan, with the user's own decks and scenarios its steps use
+    /// (built-in ones are named by id: every copy of the app has them).
+    Plan {
+        plan: SessionPlan,
+        #[serde(default)]
+        decks: Vec<Shared<Deck>>,
+        #[serde(default)]
+        scenarios: Vec<Shared<Scenario>>,
+    },
+}
+
+/// An own item travelling inside a plan: the item and the language it is in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shared<T> {
+    pub lang: Lang,
+    pub item: T,
 }
 
 /// Why a code was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShareError {
     Empty,
+    /// Longer than [`MAX_LEN`], or unpacks to more than [`MAX_UNPACKED`].
     TooLong,
     /// Made by a newer app, or not a Taiwa code.
     UnknownVersion,
@@ -37,6 +93,8 @@ pub enum ShareError {
     Tampered,
     /// Intact, but does not describe anything this app knows.
     Unreadable,
+    /// Readable, but what it carries does not pass the content checks.
+    Invalid,
 }
 
 /// CRC-32 (IEEE), bitwise: codes are short, so a table is not worth its size.
@@ -89,13 +147,15 @@ pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The code for `share`, in the current format.
 pub fn encode(share: &Share) -> String {
-    let mut bytes = serde_json::to_vec(share).unwrap_or_default();
-    let crc = crc32(&bytes);
-    bytes.extend_from_slice(&crc.to_be_bytes());
+    let json = serde_json::to_vec(share).unwrap_or_default();
+    let mut bytes = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    bytes.extend_from_slice(&crc32(&json).to_be_bytes());
     format!("{VERSION}{}", base64url_encode(&bytes))
 }
 
+/// Reads a code: every check passes, or nothing is returned but the reason.
 pub fn decode(code: &str) -> Result<Share, ShareError> {
     let code = code.trim();
     if code.is_empty() {
@@ -105,7 +165,8 @@ pub fn decode(code: &str) -> Result<Share, ShareError> {
         return Err(ShareError::TooLong);
     }
     let mut chars = code.chars();
-    if chars.next() != Some(VERSION) {
+    let version = chars.next();
+    if !matches!(version, Some('1' | '2')) {
         return Err(ShareError::UnknownVersion);
     }
     let bytes = base64url_decode(chars.as_str()).ok_or(ShareError::Damaged)?;
@@ -113,11 +174,285 @@ pub fn decode(code: &str) -> Result<Share, ShareError> {
         return Err(ShareError::Damaged);
     }
     let (body, sum) = bytes.split_at(bytes.len() - 4);
+    let json = if version == Some('2') {
+        use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
+        match decompress_to_vec_with_limit(body, MAX_UNPACKED) {
+            Ok(json) => json,
+            Err(e) if e.status == TINFLStatus::HasMoreOutput => return Err(ShareError::TooLong),
+            // Cut short or changed: the deflate stream no longer reads.
+            Err(_) => return Err(ShareError::Damaged),
+        }
+    } else {
+        body.to_vec()
+    };
     let expected = u32::from_be_bytes([sum[0], sum[1], sum[2], sum[3]]);
-    if crc32(body) != expected {
+    if crc32(&json) != expected {
         return Err(ShareError::Tampered);
     }
-    serde_json::from_slice(body).map_err(|_| ShareError::Unreadable)
+    let share: Share = serde_json::from_slice(&json).map_err(|_| ShareError::Unreadable)?;
+    if share.is_valid() {
+        Ok(share)
+    } else {
+        Err(ShareError::Invalid)
+    }
+}
+
+impl Share {
+    /// Whether what it carries passes the same checks as built-in content.
+    fn is_valid(&self) -> bool {
+        fn ready<T: Authored>(lang: Lang, item: &T) -> bool {
+            Own::new(item.clone(), lang, 0).problems().is_empty()
+        }
+        fn short(text: &str) -> bool {
+            text.chars().count() <= MAX_PLAN_TEXT
+        }
+        match self {
+            Share::Card { .. } => true,
+            Share::OwnCard {
+                lang,
+                title,
+                situation,
+                card,
+            } => {
+                let shown = [
+                    title.as_str(),
+                    situation,
+                    card.name.get(*lang),
+                    card.briefing.get(*lang),
+                ];
+                shown.iter().all(|t| short(t)) && !card.name.get(*lang).trim().is_empty()
+            }
+            Share::Scenario { lang, scenario } => ready(*lang, scenario),
+            Share::Reframe { lang, reframe } => ready(*lang, reframe),
+            Share::Deck { lang, deck } => ready(*lang, deck),
+            Share::Plan {
+                plan,
+                decks,
+                scenarios,
+            } => {
+                plan.steps.len() <= MAX_STEPS
+                    && short(&plan.name)
+                    && short(&plan.next)
+                    && plan
+                        .steps
+                        .iter()
+                        .all(|s| short(&s.title) && short(&s.prompt) && s.minutes <= 24 * 60)
+                    && decks.len() <= MAX_STEPS
+                    && scenarios.len() <= MAX_STEPS
+                    && decks.iter().all(|d| ready(d.lang, &d.item))
+                    && scenarios.iter().all(|s| ready(s.lang, &s.item))
+            }
+        }
+    }
+
+    /// A plan to share, with the user's own decks and scenarios it uses.
+    pub fn plan(plan: &SessionPlan, doc: &Document) -> Share {
+        let mut decks: Vec<Shared<Deck>> = Vec::new();
+        let mut scenarios: Vec<Shared<Scenario>> = Vec::new();
+        for step in &plan.steps {
+            if let Some(o) = step.deck.as_ref().and_then(|id| doc.own.decks.get(id)) {
+                if !o.deleted && !decks.iter().any(|d| d.item.id == o.item.id) {
+                    decks.push(Shared {
+                        lang: o.lang,
+                        item: o.item.clone(),
+                    });
+                }
+            }
+            if let Some(o) = step
+                .scenario
+                .as_ref()
+                .and_then(|id| doc.own.scenarios.get(id))
+            {
+                if !o.deleted && !scenarios.iter().any(|s| s.item.id == o.item.id) {
+                    scenarios.push(Shared {
+                        lang: o.lang,
+                        item: o.item.clone(),
+                    });
+                }
+            }
+        }
+        let mut plan = plan.clone();
+        plan.created = 0;
+        plan.updated = 0;
+        Share::Plan {
+            plan,
+            decks,
+            scenarios,
+        }
+    }
+
+    /// Whether this can be kept on this device (a role card is only shown).
+    pub fn can_save(&self) -> bool {
+        !matches!(self, Share::Card { .. } | Share::OwnCard { .. })
+    }
+}
+
+/// The share for one role card: named when the scenario is built in, carried
+/// whole (in `lang` only, and only that card) when it is the user's own.
+pub fn card(scenario: &Scenario, role: RoleKind, lang: Lang) -> Share {
+    if !own::is_own(&scenario.id) {
+        return Share::Card {
+            scenario: scenario.id.clone(),
+            role,
+            lang,
+        };
+    }
+    let only = |t: &Text| match lang {
+        Lang::Ja => Text::new(t.ja.clone(), ""),
+        Lang::En => Text::new("", t.en.clone()),
+    };
+    let card = scenario.role(role).map(|c| RoleCard {
+        kind: c.kind,
+        name: only(&c.name),
+        briefing: only(&c.briefing),
+        holding_back: c.holding_back.as_ref().map(only),
+    });
+    Share::OwnCard {
+        lang,
+        title: scenario.title.get(lang).to_string(),
+        situation: scenario.situation.get(lang).to_string(),
+        card: card.unwrap_or(RoleCard {
+            kind: role,
+            name: Text::default(),
+            briefing: Text::default(),
+            holding_back: None,
+        }),
+    }
+}
+
+/// Where a saved share went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Saved {
+    Scenario(String),
+    Reframe(String),
+    Deck(String),
+    Plan(String),
+    /// Role cards are shown, never saved.
+    Nothing,
+}
+
+/// Keeps what a code carries as the user's own, under new ids, so saving the
+/// same code twice gives two copies and never overwrites anything. A plan's
+/// own decks and scenarios are saved with it, and its steps point to them.
+/// `ids` gives fresh ids (the UI uses the time and a random number).
+pub fn save(share: &Share, doc: &mut Document, now: i64, mut ids: impl FnMut() -> String) -> Saved {
+    fn keep<T: Authored>(
+        map: &mut std::collections::BTreeMap<String, Own<T>>,
+        mut item: T,
+        lang: Lang,
+        id: String,
+        now: i64,
+        set_id: impl Fn(&mut T, String),
+    ) {
+        set_id(&mut item, id.clone());
+        map.insert(id, Own::new(item, lang, now));
+    }
+    let mut own_id = || format!("{}{}", own::PREFIX, ids());
+    match share {
+        Share::Card { .. } | Share::OwnCard { .. } => Saved::Nothing,
+        Share::Scenario { lang, scenario } => {
+            let id = own_id();
+            keep(
+                &mut doc.own.scenarios,
+                scenario.clone(),
+                *lang,
+                id.clone(),
+                now,
+                |s, id| s.id = id,
+            );
+            Saved::Scenario(id)
+        }
+        Share::Reframe { lang, reframe } => {
+            let id = own_id();
+            keep(
+                &mut doc.own.reframes,
+                reframe.clone(),
+                *lang,
+                id.clone(),
+                now,
+                |r, id| r.id = id,
+            );
+            Saved::Reframe(id)
+        }
+        Share::Deck { lang, deck } => {
+            let id = own_id();
+            keep(
+                &mut doc.own.decks,
+                deck.clone(),
+                *lang,
+                id.clone(),
+                now,
+                |d, id| d.id = id,
+            );
+            Saved::Deck(id)
+        }
+        Share::Plan {
+            plan,
+            decks,
+            scenarios,
+        } => {
+            let mut plan = plan.clone();
+            for d in decks {
+                let id = own_id();
+                for step in &mut plan.steps {
+                    if step.deck.as_deref() == Some(d.item.id.as_str()) {
+                        step.deck = Some(id.clone());
+                    }
+                }
+                keep(
+                    &mut doc.own.decks,
+                    d.item.clone(),
+                    d.lang,
+                    id,
+                    now,
+                    |d, id| d.id = id,
+                );
+            }
+            for s in scenarios {
+                let id = own_id();
+                for step in &mut plan.steps {
+                    if step.scenario.as_deref() == Some(s.item.id.as_str()) {
+                        step.scenario = Some(id.clone());
+                    }
+                }
+                keep(
+                    &mut doc.own.scenarios,
+                    s.item.clone(),
+                    s.lang,
+                    id,
+                    now,
+                    |s, id| s.id = id,
+                );
+            }
+            let id = ids();
+            plan.id = id.clone();
+            plan.created = now;
+            plan.updated = now;
+            plan.deleted = false;
+            doc.plans.insert(id.clone(), plan);
+            Saved::Plan(id)
+        }
+    }
+}
+
+/// A one-line name for what a code carries, in `lang`, for previews.
+pub fn title(share: &Share, lang: Lang) -> String {
+    fn pick(text: &Text, written: Lang, lang: Lang) -> String {
+        let t = text.get(lang);
+        if t.trim().is_empty() {
+            text.get(written).to_string()
+        } else {
+            t.to_string()
+        }
+    }
+    match share {
+        Share::Card { scenario, .. } => scenario.clone(),
+        Share::OwnCard { title, .. } => title.clone(),
+        Share::Scenario { lang: w, scenario } => pick(&scenario.title, *w, lang),
+        Share::Reframe { lang: w, reframe } => pick(&reframe.phrase, *w, lang),
+        Share::Deck { lang: w, deck } => pick(&deck.title, *w, lang),
+        Share::Plan { plan, .. } => plan.name.clone(),
+    }
 }
 
 /// A QR code of `text` as rows of dark (true) and light modules, or `None` if

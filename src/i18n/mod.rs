@@ -29,6 +29,7 @@ pub mod facilitate;
 pub mod journal;
 pub mod practice;
 pub mod reframe;
+pub mod share;
 
 /// Fills `{name}` placeholders in a UI string.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

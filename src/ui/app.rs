@@ -5,8 +5,8 @@ use super::pages::facilitate::{
     list::FacilitatePage, plan::PlanPage, present::PresentPage, report::ReportPage,
 };
 use super::pages::{
-    about::About, card::CardPage, concepts::ConceptsPage, data::DataPage, home::Home,
-    journal::JournalPage, lens::OpenLens, not_found::NotFound, reframe::ReframePage,
+    about::About, concepts::ConceptsPage, data::DataPage, home::Home, journal::JournalPage,
+    lens::OpenLens, not_found::NotFound, open::OpenPage, reframe::ReframePage,
     scenario::ScenarioPage, scenarios::ScenarioLibrary, settings::SettingsPage, solo::SoloPage,
     together::TogetherPage,
 };
@@ -66,7 +66,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/scenarios/:id") view=ScenarioPage/>
                     <Route path=path!("/scenarios/:id/solo") view=SoloPage/>
                     <Route path=path!("/scenarios/:id/together") view=TogetherPage/>
-                    <Route path=path!("/card") view=CardPage/>
+                    <Route path=path!("/card") view=OpenPage/>
+                    <Route path=path!("/open") view=OpenPage/>
                     <Route path=path!("/reframe") view=ReframePage/>
                     <Route path=path!("/reframe/lens") view=OpenLens/>
                     <Route path=path!("/facilitate") view=FacilitatePage/>

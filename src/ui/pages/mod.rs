@@ -1,7 +1,6 @@
 //! One module per page; a page composes widgets.
 
 pub mod about;
-pub mod card;
 pub mod coming;
 pub mod concepts;
 pub mod data;
@@ -10,6 +9,7 @@ pub mod home;
 pub mod journal;
 pub mod lens;
 pub mod not_found;
+pub mod open;
 pub mod reframe;
 pub mod scenario;
 pub mod scenarios;

@@ -5,11 +5,11 @@
 
 use crate::domain::content::{RoleKind, Scenario, Task};
 use crate::domain::practice::seats;
-use crate::domain::share::{self, Share};
+use crate::domain::share;
 use crate::i18n::{fill, practice::tr};
 use crate::ui::widgets::heavy_gate::HeavyGate;
-use crate::ui::widgets::qr::Qr;
 use crate::ui::widgets::role_card::RoleCardView;
+use crate::ui::widgets::share_link::ShareLink;
 use crate::ui::widgets::with_scenario::WithScenario;
 use crate::ui::{href, labels, use_ctx};
 use leptos::prelude::*;
@@ -136,7 +136,7 @@ fn Together(scenario: Scenario) -> impl IntoView {
                         .get()
                         .into_iter()
                         .enumerate()
-                        .map(|(seat, role)| view! { <li><CardLink scenario=s.with_value(|s| s.id.clone()) seat=seat role=role/></li> })
+                        .map(|(seat, role)| view! { <li><CardLink scenario=s.get_value() seat=seat role=role/></li> })
                         .collect_view()
                 }}
             </ul>
@@ -198,53 +198,21 @@ fn Roster(roster: Memo<Vec<RoleKind>>) -> impl IntoView {
 
 /// One seat's link and QR code.
 #[component]
-fn CardLink(scenario: String, seat: usize, role: RoleKind) -> impl IntoView {
+fn CardLink(scenario: Scenario, seat: usize, role: RoleKind) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang.get_untracked();
     let t = tr(lang);
-    let code = share::encode(&Share::Card {
-        scenario,
-        role,
-        lang,
-    });
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
-    let url = format!("{origin}{}#{code}", href("/card"));
-    let status = RwSignal::new(None::<&'static str>);
-    let copy = {
-        let url = url.clone();
-        move |_| {
-            let url = url.clone();
-            let Some(clip) = crate::ui::browser::clipboard() else {
-                status.set(Some(t.copy_failed));
-                return;
-            };
-            leptos::task::spawn_local(async move {
-                let done = wasm_bindgen_futures::JsFuture::from(clip.write_text(&url)).await;
-                status.set(Some(if done.is_ok() {
-                    t.copied
-                } else {
-                    t.copy_failed
-                }));
-            });
-        }
-    };
+    let code = share::encode(&share::card(&scenario, role, lang));
     let player = fill(t.player, &[("n", &(seat + 1).to_string())]);
     let heading = fill(
         t.plays,
         &[("player", &player), ("role", labels::role(role, lang))],
     );
-    let qr_label = fill(t.qr_label, &[("role", labels::role(role, lang))]);
+    let title = labels::role(role, lang).to_string();
     view! {
         <div class="card-link" data-role=role.key()>
             <h2>{heading}</h2>
-            <Qr text=url.clone() label=qr_label/>
-            <p><a class="share-url" href=url.clone()>{url.clone()}</a></p>
-            <div class="actions">
-                <button type="button" on:click=copy>{t.copy_link}</button>
-                <span role="status">{move || status.get()}</span>
-            </div>
+            <ShareLink path="/card" code=code title=title/>
         </div>
     }
 }

@@ -9,6 +9,7 @@ pub mod reframe_exercise;
 pub mod revisit_queue;
 pub mod role_card;
 pub mod set_chooser;
+pub mod share_link;
 pub mod update_banner;
 pub mod with_library;
 pub mod with_scenario;

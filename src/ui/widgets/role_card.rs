@@ -1,24 +1,45 @@
 //! One role card: the role, the person's name, the situation, their private
 //! briefing and what they hold back. Shows nothing of the other roles.
 
-use crate::domain::content::{RoleKind, Scenario};
+use crate::domain::content::{RoleCard, RoleKind, Scenario};
 use crate::domain::Lang;
 use crate::i18n::practice::tr;
 use crate::ui::labels;
 use leptos::prelude::*;
 
+/// The card of `role` in a scenario of the library.
 #[component]
 pub fn RoleCardView(scenario: Scenario, role: RoleKind, lang: Lang) -> impl IntoView {
-    let t = tr(lang);
     let card = scenario.role(role).cloned();
+    view! {
+        <RoleCardText
+            title=scenario.title.get(lang).to_string()
+            situation=scenario.situation.get(lang).to_string()
+            role=role
+            card=card
+            lang=lang
+        />
+    }
+}
+
+/// A card from its parts (also for a card that came whole in a link).
+#[component]
+pub fn RoleCardText(
+    title: String,
+    situation: String,
+    role: RoleKind,
+    card: Option<RoleCard>,
+    lang: Lang,
+) -> impl IntoView {
+    let t = tr(lang);
     view! {
         <article class="role-card" lang=lang.code() data-role=role.key()>
             <p class="kind">{t.your_role}": "{labels::role(role, lang)}</p>
             {card.map(|card| view! {
                 <h2>{card.name.get(lang).to_string()}</h2>
-                <p class="muted">{scenario.title.get(lang).to_string()}</p>
+                <p class="muted">{title}</p>
                 <h3>{t.situation}</h3>
-                <p class="user-text">{scenario.situation.get(lang).to_string()}</p>
+                <p class="user-text">{situation}</p>
                 <h3>{t.briefing}</h3>
                 <p class="user-text">{card.briefing.get(lang).to_string()}</p>
                 {card.holding_back.map(|h| view! {

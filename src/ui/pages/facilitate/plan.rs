@@ -5,7 +5,9 @@ use super::{
     focus_later, ft, kind_defaults, kind_label, name_or_untitled, start_session, update_plan,
 };
 use crate::domain::session::StepKind;
+use crate::domain::share::Share;
 use crate::i18n::fill;
+use crate::ui::widgets::share_link::ShareToggle;
 use crate::ui::{href, use_ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -117,6 +119,7 @@ fn PlanEditor(id: String) -> impl IntoView {
     let id_name = id.clone();
     let id_next = id.clone();
     let plan_for_heading = plan.clone();
+    let plan_for_share = plan.clone();
     view! {
         <h1>{move || name_or_untitled(ft(ctx), &plan_for_heading().name)}</h1>
         <p class="muted">{move || ft(ctx).saved_as_you_go}</p>
@@ -186,5 +189,9 @@ fn PlanEditor(id: String) -> impl IntoView {
             <button type="button" on:click=add>{move || ft(ctx).add_step}</button>
         </div>
         <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+        <ShareToggle make=move || {
+            let plan = plan_for_share();
+            ctx.store.doc().with(|d| Share::plan(&plan, d))
+        }/>
     }
 }
