@@ -24,6 +24,8 @@ export const DEEP_PAGES = [
   '/scenarios/first-meeting/solo',
   '/scenarios/first-meeting/together',
   '/card#1eyJ0IjoiY2FyZCJ9',
+  // A shared prompt deck, previewed before saving.
+  '/open#2XczBSsNAFAXQf7nrcaHL-RUpEtJBp2nHUGZRKIG8UIq0goQicaF0IcXqwnavtB9zTXDnL9REreLu3ffePUN4aLRNGEGhG7hTaHQCqK-VHsK2odGzzhwMoBBZV-fwzITRiXVQ8NZ3Tf3YCT4PlBXlhrJhNqE8l9dXlBEUjIMGEoW4f96LPfTxtxwf1oYZ-D3x9jKpikUDPTKbUZ6qdVFejCkP1d2ipqWgzClTptkvnagf8ei_WN2m79ucqZTrvCmPmV02w5Ry31gzypKy-nid_xFbSbID421_WQ',
   '/concepts',
   '/reframe/lens',
 ];
