@@ -299,6 +299,7 @@ fn every_built_in_scenario_travels_in_a_code() {
             assert!(own.ready().is_some(), "{:?}", own.problems());
         }
     }
+    eprintln!("longest scenario code: {longest} characters");
     assert!(longest < share::MAX_LEN, "{longest}");
 }
 
@@ -398,6 +399,7 @@ fn a_plan_travels_with_its_own_decks_and_points_to_the_saved_copies() {
     };
     let shared = Share::plan(&plan, &doc);
     let code = share::encode(&shared);
+    eprintln!("plan with one own deck: {} characters", code.len());
     assert!(share::qr(&code).is_some(), "a plan fits in a QR code");
     let read = share::decode(&code).unwrap();
     let mut other = Document::default();
