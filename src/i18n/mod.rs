@@ -94,6 +94,7 @@ strings! {
     about_content: "アプリの中の場面、言いかえ、問いかけはすべて、このアプリのために新しく書いたものです。", "Every scenario, reframe and prompt in the app was written new for it.";
     about_privacy_title: "あなたのデータについて", "Your data";
     about_privacy: "書いたものは、このブラウザの保存領域（localStorage）だけに置かれます。アプリは、自分自身のファイル以外に通信をしません。分析ツールも外部のフォントも使っていません。ブラウザのデータを消すと、書いたものも消えます。", "What you write is kept only in this browser's storage (localStorage). The app makes no requests beyond its own files: no analytics, no outside fonts. Clearing the browser's data deletes what you wrote.";
+    about_share: "「共有する」で作るリンクには、場面や進行表の中身そのものが入っています（サーバーを通りません）。そのため、リンクを手にした人は誰でも中身を読めます。個人が特定できることは書かずに、送る相手を選んで使ってください。", "A link made with \"Share\" carries the scenario or plan itself (it never passes through a server). So anyone who has the link can read what it holds. Leave out anything that could identify a person, and choose who you send it to.";
 
     not_found_title: "ページが見つかりません", "Page not found";
     not_found_body: "アドレスが変わったか、まだないページです。", "The address may have changed, or the page does not exist yet.";

@@ -4,7 +4,7 @@
 strings! {
     Text;
     share: "共有する", "Share";
-    share_hint: "このリンクを送ると、受け取った人の端末で開けます。中身はリンクそのものに入っていて、どこのサーバーにも送られません。", "Send this link and it opens on the other person's device. What it holds is inside the link itself; it is never sent to any server.";
+    share_hint: "このリンクを送ると、受け取った人の端末で開けます。中身はリンクそのものに入っていて、どこのサーバーにも送られません。リンクを手にした人は誰でも中身を読めるので、送る相手を選んでください。", "Send this link and it opens on the other person's device. What it holds is inside the link itself; it is never sent to any server. Anyone who has the link can read it, so choose who you send it to.";
     share_link_label: "共有リンク", "Share link";
     copy_link: "リンクをコピー", "Copy link";
     copied: "コピーしました", "Copied";

@@ -17,6 +17,7 @@ pub fn About() -> impl IntoView {
             <p><A href=href("/concepts")>{move || crate::i18n::concepts::tr(ctx.lang.get()).link}</A></p>
             <h2>{move || ctx.t().about_privacy_title}</h2>
             <p>{move || ctx.t().about_privacy}</p>
+            <p>{move || ctx.t().about_share}</p>
             <p class="safety">{move || ctx.t().not_crisis}</p>
             {crate::ui::pwa::version().map(|v| {
                 view! {
