@@ -10,8 +10,12 @@
 //! Own ids start with [`PREFIX`]; the build refuses that prefix for built-in
 //! content, so the two never collide.
 
-use super::content::{ContentError, Deck, Library, Reframe, Scenario};
+use super::content::{
+    ContentError, Debrief, Deck, DeckKind, Library, Moment, Prompt, Reframe, Response, RoleCard,
+    RoleKind, Scenario, Setting, Shift, Source,
+};
 use super::lang::Lang;
+use super::lang::Text;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -44,14 +48,36 @@ pub struct Own<T> {
     pub item: T,
 }
 
-/// What an own item must be able to do: name itself and list its problems.
+/// What an own item must be able to do: name itself, list its problems, and
+/// say where the user's items of its kind are kept.
 pub trait Authored: Clone + Serialize + DeserializeOwned {
     fn id(&self) -> &str;
     /// Every problem, named by field (the same checks as built-in content).
     fn problems(&self) -> Vec<ContentError>;
+    /// The user's items of this kind.
+    fn kept(own: &OwnContent) -> &BTreeMap<String, Own<Self>>;
+    fn kept_mut(own: &mut OwnContent) -> &mut BTreeMap<String, Own<Self>>;
+    /// A copy under a new id.
+    fn with_id(&self, id: String) -> Self;
+}
+
+/// The parts of [`Authored`] that are the same for every kind.
+macro_rules! kept {
+    ($field:ident) => {
+        fn kept(own: &OwnContent) -> &BTreeMap<String, Own<Self>> {
+            &own.$field
+        }
+        fn kept_mut(own: &mut OwnContent) -> &mut BTreeMap<String, Own<Self>> {
+            &mut own.$field
+        }
+        fn with_id(&self, id: String) -> Self {
+            Self { id, ..self.clone() }
+        }
+    };
 }
 
 impl Authored for Scenario {
+    kept!(scenarios);
     fn id(&self) -> &str {
         &self.id
     }
@@ -61,6 +87,7 @@ impl Authored for Scenario {
 }
 
 impl Authored for Reframe {
+    kept!(reframes);
     fn id(&self) -> &str {
         &self.id
     }
@@ -76,6 +103,7 @@ impl Authored for Reframe {
 }
 
 impl Authored for Deck {
+    kept!(decks);
     fn id(&self) -> &str {
         &self.id
     }
@@ -101,17 +129,24 @@ impl<T: Authored> Own<T> {
     }
 
     /// Every problem that keeps it out of the library (none: it is ready).
+    ///
+    /// Only the language it is written in counts: the other language holds a
+    /// copy, and a copy of English text is not held to the Japanese lengths.
     pub fn problems(&self) -> Vec<ContentError> {
-        self.mirrored().problems()
+        let lang = self.lang;
+        self.mirrored()
+            .problems()
+            .into_iter()
+            .filter(|e| e.lang().is_none_or(|l| l == lang))
+            .collect()
     }
 
     /// The item, ready for the library, if it is not deleted and passes.
     pub fn ready(&self) -> Option<T> {
-        if self.deleted {
+        if self.deleted || !self.problems().is_empty() {
             return None;
         }
-        let item = self.mirrored();
-        item.problems().is_empty().then_some(item)
+        Some(self.mirrored())
     }
 }
 
@@ -134,6 +169,166 @@ impl OwnContent {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+/// Where a problem belongs in the editor: the field's path without its
+/// language (`moments[2].responses[0].note`), which the editor gives each
+/// field, so a problem is shown next to the field it is about.
+pub fn place(field: &str) -> &str {
+    field
+        .strip_suffix(".ja")
+        .or_else(|| field.strip_suffix(".en"))
+        .unwrap_or(field)
+}
+
+/// One step of a field's path: `responses[0]` is `("responses", Some(0))`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step<'a> {
+    pub name: &'a str,
+    pub index: Option<usize>,
+}
+
+/// The steps of a field's path (without its language), for naming the field
+/// in words: `moments[2].other` is moment 3, what the other person says.
+pub fn steps(field: &str) -> Vec<Step<'_>> {
+    place(field)
+        .split('.')
+        .filter(|s| !s.is_empty())
+        .map(|s| match s.split_once('[') {
+            Some((name, rest)) => Step {
+                name,
+                index: rest.trim_end_matches(']').parse().ok(),
+            },
+            None => Step {
+                name: s,
+                index: None,
+            },
+        })
+        .collect()
+}
+
+/// The problems of a list, one per field place, in the order found: the
+/// editor shows one line per field (two languages missing is one gap).
+pub fn by_place(problems: &[ContentError]) -> Vec<(String, ContentError)> {
+    let mut out: Vec<(String, ContentError)> = Vec::new();
+    for p in problems {
+        let at = place(&p.field);
+        if !out.iter().any(|(k, _)| k == at) {
+            out.push((at.to_string(), p.clone()));
+        }
+    }
+    out
+}
+
+/// A new, empty reframe to write into.
+pub fn blank_reframe(id: String) -> Reframe {
+    Reframe {
+        id,
+        shift: Shift::Curiosity,
+        source: Source::Question,
+        phrase: Text::default(),
+        examples: vec![Text::default(), Text::default()],
+        note: Text::default(),
+    }
+}
+
+/// A new deck with one empty prompt.
+pub fn blank_deck(id: String) -> Deck {
+    Deck {
+        id,
+        kind: DeckKind::CheckIn,
+        title: Text::default(),
+        prompt: vec![blank_prompt(&[])],
+    }
+}
+
+/// An empty prompt with an id no other prompt of the deck has.
+pub fn blank_prompt(others: &[Prompt]) -> Prompt {
+    let next = (1..)
+        .map(|n| format!("p{n}"))
+        .find(|id| others.iter().all(|p| &p.id != id))
+        .unwrap_or_default();
+    Prompt {
+        id: next,
+        text: Text::default(),
+        short: None,
+    }
+}
+
+/// An empty response.
+pub fn blank_response() -> Response {
+    Response {
+        text: Text::default(),
+        toward: Vec::new(),
+        away: Vec::new(),
+        note: Text::default(),
+    }
+}
+
+/// An empty moment with two empty responses.
+pub fn blank_moment() -> Moment {
+    Moment {
+        other: Text::default(),
+        responses: vec![blank_response(), blank_response()],
+    }
+}
+
+/// An empty role card of a kind (the observer holds nothing back).
+pub fn blank_role(kind: RoleKind) -> RoleCard {
+    RoleCard {
+        kind,
+        name: Text::default(),
+        briefing: Text::default(),
+        holding_back: (kind != RoleKind::Observer).then(Text::default),
+    }
+}
+
+/// A new scenario: the three roles every scenario has, three moments of two
+/// responses, and empty debrief questions.
+pub fn blank_scenario(id: String) -> Scenario {
+    Scenario {
+        id,
+        minutes: 15,
+        setting: Setting::SupportCentre,
+        tasks: Vec::new(),
+        principles: Vec::new(),
+        heavy: Vec::new(),
+        content_note: None,
+        title: Text::default(),
+        situation: Text::default(),
+        opening: Text::default(),
+        roles: vec![
+            blank_role(RoleKind::Supporter),
+            blank_role(RoleKind::Person),
+            blank_role(RoleKind::Observer),
+        ],
+        moments: vec![blank_moment(), blank_moment(), blank_moment()],
+        debrief: Debrief {
+            connection: Text::default(),
+            worldview: Text::default(),
+            mutuality: Text::default(),
+            moving_towards: Text::default(),
+        },
+    }
+}
+
+/// Moves item `i` of a list one place up (`up`) or down; out of range does
+/// nothing.
+pub fn shift_item<T>(items: &mut [T], i: usize, up: bool) {
+    let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+    if let Some(j) = j.filter(|j| *j < items.len() && i < items.len()) {
+        items.swap(i, j);
+    }
+}
+
+/// Toggles `x` in a set kept as a list (in the order chosen).
+pub fn toggle<T: PartialEq>(items: &mut Vec<T>, x: T, on: bool) {
+    let has = items.contains(&x);
+    if on && !has {
+        items.push(x);
+    } else if !on && has {
+        items.retain(|y| *y != x);
     }
 }
 
@@ -314,5 +509,162 @@ text = { ja = "いまの気分は？", en = "How are you arriving?" }
             "importing brings it back"
         );
         assert_eq!(a.own.reframes["mine-a"].updated, 30);
+    }
+
+    #[test]
+    fn english_is_held_to_english_lengths_not_to_the_japanese_copy() {
+        use crate::domain::content::{limits, Reason};
+        let long = "a".repeat(limits::PHRASE + 10);
+        let mut r = reframe("mine-e", "");
+        r.phrase = Text::new("", &long);
+        r.examples = vec![
+            Text::new("", "What happened?"),
+            Text::new("", "Tell me more."),
+        ];
+        r.note = Text::new("", "From blame to curiosity.");
+        let own = Own::new(r, Lang::En, 1);
+        assert!(own.problems().is_empty(), "{:?}", own.problems());
+        assert!(own.ready().is_some());
+        let mut over = own.clone();
+        over.item.phrase.en = "a".repeat(limits::PHRASE * 2 + 1);
+        let p = over.problems();
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(
+            p[0].reason,
+            Reason::TooLong {
+                lang: Lang::En,
+                count: limits::PHRASE * 2 + 1,
+                limit: limits::PHRASE * 2
+            }
+        );
+        assert!(over.ready().is_none());
+    }
+
+    #[test]
+    fn an_empty_field_is_one_gap_at_one_place() {
+        use crate::domain::content::Reason;
+        let own = Own::new(blank_reframe("mine-r".into()), Lang::Ja, 1);
+        let problems = own.problems();
+        let places: Vec<String> = by_place(&problems).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(places, ["phrase", "examples[0]", "examples[1]", "note"]);
+        assert!(problems
+            .iter()
+            .all(|p| p.reason == Reason::Missing(Some(Lang::Ja))));
+    }
+
+    #[test]
+    fn a_field_path_reads_as_steps() {
+        assert_eq!(
+            place("moments[2].responses[0].note.en"),
+            "moments[2].responses[0].note"
+        );
+        assert_eq!(place("title"), "title");
+        assert_eq!(
+            steps("moments[2].responses[10].note.ja"),
+            [
+                Step {
+                    name: "moments",
+                    index: Some(2)
+                },
+                Step {
+                    name: "responses",
+                    index: Some(10)
+                },
+                Step {
+                    name: "note",
+                    index: None
+                },
+            ]
+        );
+        assert_eq!(steps("debrief.moving_towards")[1].name, "moving_towards");
+    }
+
+    #[test]
+    fn a_blank_scenario_names_what_is_left_and_a_full_one_is_ready() {
+        use crate::domain::content::{Lean, Principle, Reason, Task};
+        let mut s = blank_scenario("mine-s".into());
+        let own = Own::new(s.clone(), Lang::Ja, 1);
+        let reasons: Vec<Reason> = own.problems().iter().map(|p| p.reason).collect();
+        assert!(reasons.contains(&Reason::NoTask));
+        assert!(reasons.contains(&Reason::NoPrinciple));
+        assert!(reasons.contains(&Reason::NoLean));
+        assert!(
+            !reasons.iter().any(|r| matches!(r, Reason::Roles { .. })),
+            "the blank has its roles"
+        );
+        let fill = |t: &mut Text| t.ja = "ことば".into();
+        s.tasks.push(Task::Connection);
+        s.principles.push(Principle::Learning);
+        for t in [&mut s.title, &mut s.situation, &mut s.opening] {
+            fill(t);
+        }
+        for r in &mut s.roles {
+            fill(&mut r.name);
+            fill(&mut r.briefing);
+            if let Some(h) = &mut r.holding_back {
+                fill(h);
+            }
+        }
+        for m in &mut s.moments {
+            fill(&mut m.other);
+            for r in &mut m.responses {
+                fill(&mut r.text);
+                fill(&mut r.note);
+                r.toward.push(Lean::Connection);
+            }
+        }
+        for t in [
+            &mut s.debrief.connection,
+            &mut s.debrief.worldview,
+            &mut s.debrief.mutuality,
+            &mut s.debrief.moving_towards,
+        ] {
+            fill(t);
+        }
+        let own = Own::new(s.clone(), Lang::Ja, 1);
+        assert!(own.problems().is_empty(), "{:?}", own.problems());
+        s.heavy.push(crate::domain::content::Heavy::Loss);
+        let heavy = Own::new(s.clone(), Lang::Ja, 1);
+        let p = heavy.problems();
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(
+            (p[0].field.as_str(), p[0].reason),
+            ("content_note", Reason::NoContentNote)
+        );
+        s.moments.truncate(2);
+        let p = Own::new(s, Lang::Ja, 1).problems();
+        assert!(
+            p.iter().any(|e| e.field == "moments"
+                && e.reason
+                    == Reason::Count {
+                        n: 2,
+                        min: 3,
+                        max: 6
+                    }),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn prompts_get_fresh_ids_and_lists_reorder_and_toggle() {
+        let mut deck = blank_deck("mine-d".into());
+        deck.prompt.push(blank_prompt(&deck.prompt));
+        deck.prompt.remove(0);
+        deck.prompt.push(blank_prompt(&deck.prompt));
+        let ids: Vec<&str> = deck.prompt.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["p2", "p1"]);
+        shift_item(&mut deck.prompt, 1, true);
+        assert_eq!(deck.prompt[0].id, "p1");
+        shift_item(&mut deck.prompt, 0, true);
+        shift_item(&mut deck.prompt, 1, false);
+        assert_eq!(
+            deck.prompt[0].id, "p1",
+            "moving past either end does nothing"
+        );
+        let mut xs = vec![1, 2];
+        toggle(&mut xs, 3, true);
+        toggle(&mut xs, 1, false);
+        toggle(&mut xs, 2, true);
+        assert_eq!(xs, [2, 3]);
     }
 }
