@@ -167,9 +167,6 @@ fn Form(ed: Ed<Scenario>) -> impl IntoView {
         <Show when=move || heavy.get() || ed.read(|s| s.content_note.is_some())>
             <TextField ed key="content_note" label=s(|t| t.f_content_note) limit=limits::CONTENT_NOTE value=note set=set_note multiline=true/>
         </Show>
-        <Show when=move || heavy.get()>
-            <ProblemLine ed key="content_note"/>
-        </Show>
         <TextField ed key="situation" label=s(|t| t.f_situation) hint=s(|t| t.f_situation_hint) limit=limits::SITUATION value=situation set=set_situation multiline=true/>
         <TextField ed key="opening" label=s(|t| t.f_opening) limit=limits::OPENING value=opening set=set_opening multiline=true/>
 
