@@ -59,6 +59,11 @@ pub trait Authored: Clone + Serialize + DeserializeOwned {
     fn kept_mut(own: &mut OwnContent) -> &mut BTreeMap<String, Own<Self>>;
     /// A copy under a new id.
     fn with_id(&self, id: String) -> Self;
+    /// The kinds of its role cards, in order (only a scenario has any), to
+    /// name a problem's place ("相手役・名前").
+    fn role_kinds(&self) -> Vec<RoleKind> {
+        Vec::new()
+    }
 }
 
 /// The parts of [`Authored`] that are the same for every kind.
@@ -78,6 +83,9 @@ macro_rules! kept {
 
 impl Authored for Scenario {
     kept!(scenarios);
+    fn role_kinds(&self) -> Vec<RoleKind> {
+        self.roles.iter().map(|r| r.kind).collect()
+    }
     fn id(&self) -> &str {
         &self.id
     }

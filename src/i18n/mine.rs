@@ -44,7 +44,9 @@ strings! {
     saved_as_you_type: "書いたそばから、この端末に保存されます。途中でやめても、続きから書けます。", "It is saved on this device as you type. Stop any time and carry on later.";
     state_ready: "できあがりです。アプリの中で、ほかのものと同じように使えます。", "Finished. It can be used anywhere in the app, like the built-in ones.";
     state_draft: "あと{n}か所です。書き終えると、練習で使えるようになります。", "{n} left to finish. Then it can be used in practice.";
-    todo_heading: "残っているところ", "Still to finish";
+    todo_heading: "残っているところ（{n}）", "Still to finish ({n})";
+    todo_go: "{place}へ移動", "Go to {place}";
+    sep: "・", " · ";
     open_scenario: "この場面を開く", "Open this situation";
     open_reframes: "自分の言いかえを練習する", "Practise your own phrases";
     open_decks: "学習会の進行で使う", "Use it in a session plan";

@@ -119,5 +119,7 @@ strings! {
     card_bad_tampered: "リンクの中身が書きかえられているようです。送ってくれた人に、もう一度送ってもらってください。", "The link's contents seem to have been changed. Ask the sender to send it again.";
     card_bad_version: "このリンクは新しい版の対話で作られたか、対話のリンクではありません。アプリを最新にしてからもう一度開いてください。", "This link was made by a newer version of Taiwa, or is not a Taiwa link. Update the app and open it again.";
     card_bad_too_long: "このリンクは長すぎるため開きませんでした。", "This link is too long to open.";
+    links_own: "この場面は自分で作ったもので、このブラウザの中にだけあります。ほかの人の端末ではリンクが開けないので、そのときは1台の端末を順番に渡して使ってください。", "You wrote this situation, and it lives only in this browser: the links will not open on other people's devices. For them, pass this one device around instead.";
+    card_own_elsewhere: "このリンクは、誰かが自分で作った場面のカードです。自分で作った場面は作った人のブラウザの中にだけあるので、この端末では開けません。", "This link is for a card of a situation someone wrote themselves. Such situations live only in the browser they were written in, so it cannot open here.";
     card_bad_unknown: "このリンクが指している場面が、このアプリにはありません。", "This link points to a situation this app does not have.";
 }

@@ -46,7 +46,7 @@ export const OWN_SAMPLE = {
       id: 'mine-sample-s', minutes: 15, setting: 'support_centre', tasks: [], principles: [], heavy: ['loss'],
       title: { ja: '見本の場面', en: '' }, situation: empty(), opening: empty(),
       roles: ['supporter', 'person', 'third', 'observer'].map(role),
-      moments: [0, 1, 2].map(() => ({ other: empty(), responses: [response(), response(), response()] })),
+      moments: [0, 1, 2].map(() => ({ other: empty(), responses: [response(), response()] })),
       debrief: { connection: empty(), worldview: empty(), mutuality: empty(), moving_towards: empty() },
     }),
   },

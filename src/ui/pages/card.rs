@@ -73,6 +73,13 @@ fn CardFromLink(scenario: String, role: RoleKind, lang: Lang) -> impl IntoView {
                 <RoleCardView scenario=s.clone() role=role lang=lang/>
             }
             .into_any(),
+            None if crate::domain::own::is_own(&scenario) => view! {
+                <div class="notice" role="alert">
+                    <p><strong>{tr(ctx.lang.get()).card_bad}</strong></p>
+                    <p>{tr(ctx.lang.get()).card_own_elsewhere}</p>
+                </div>
+            }
+            .into_any(),
             None => view! { <BadLink error=ShareError::Unreadable/> }.into_any(),
         };
     view! { <WithLibrary lang=lang view=show/> }

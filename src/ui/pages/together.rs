@@ -42,6 +42,8 @@ fn Together(scenario: Scenario) -> impl IntoView {
     let ctx = use_ctx();
     let t = move || tr(ctx.lang.get());
     let has_third = scenario.role(RoleKind::Third).is_some();
+    // A scenario the user wrote lives only in this browser.
+    let own = crate::domain::own::is_own(&scenario.id);
     let s = StoredValue::new(scenario);
     let players = RwSignal::new(2usize);
     let observer = RwSignal::new(false);
@@ -130,6 +132,7 @@ fn Together(scenario: Scenario) -> impl IntoView {
         }
         Phase::Links => view! {
             <p>{t().links_hint}</p>
+            {own.then(|| view! { <p class="notice">{t().links_own}</p> })}
             <ul class="card-links">
                 {move || {
                     roster

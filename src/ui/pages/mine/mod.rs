@@ -9,13 +9,13 @@ pub mod list;
 pub mod reframe;
 pub mod scenario;
 
-use crate::domain::content::{ContentError, Reason};
+use crate::domain::content::{ContentError, Reason, RoleKind, Task};
 use crate::domain::own::{self, Authored, Own};
 use crate::domain::{Lang, Text};
 use crate::i18n::fill;
 use crate::i18n::mine::{tr, Text as T};
 use crate::store::now;
-use crate::ui::{href, use_ctx, Ctx};
+use crate::ui::{href, labels, use_ctx, Ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -66,6 +66,123 @@ pub fn say(t: &T, e: &ContentError) -> String {
         Reason::BadId => t.say_bad_id.to_string(),
         Reason::DuplicateId => t.say_duplicate_id.to_string(),
         Reason::File => t.say_other.to_string(),
+    }
+}
+
+/// A place in words, for the list of what is left: "やりとり 2・応答 1・
+/// ふりかえりのひとこと". `roles` are the kinds of the scenario's role cards.
+pub fn place_label(t: &T, key: &str, roles: &[RoleKind], lang: Lang) -> String {
+    let n = |i: Option<usize>| (i.unwrap_or(0) + 1).to_string();
+    let mut parts: Vec<String> = Vec::new();
+    for step in own::steps(key) {
+        let part = match (step.name, step.index) {
+            ("title", _) => t.f_title.to_string(),
+            ("minutes", _) => t.f_minutes.to_string(),
+            ("tasks", _) => t.f_tasks.to_string(),
+            ("principles", _) => t.f_principles.to_string(),
+            ("content_note", _) => t.f_content_note.to_string(),
+            ("situation", _) => t.f_situation.to_string(),
+            ("opening", _) => t.f_opening.to_string(),
+            ("roles", None) => t.f_roles.to_string(),
+            ("roles", Some(i)) => roles
+                .get(i)
+                .map(|k| labels::role(*k, lang).to_string())
+                .unwrap_or_else(|| t.f_roles.to_string()),
+            ("name", _) => t.f_name.to_string(),
+            ("briefing", _) => t.f_briefing.to_string(),
+            ("holding_back", _) => t.f_holding_back.to_string(),
+            ("moments", None) => t.f_moments.to_string(),
+            ("moments", i) => fill(t.f_moment, &[("n", &n(i))]),
+            ("other", _) => t.f_other.to_string(),
+            ("responses", None) => t.thing_responses.to_string(),
+            ("responses", i) => fill(t.f_response, &[("n", &n(i))]),
+            ("text", _) if key.starts_with("prompt") => continue,
+            ("text", _) => t.f_response_text.to_string(),
+            ("toward", _) | ("away", _) => format!("{}{}{}", t.f_toward, t.sep, t.f_away),
+            ("note", _) if key.starts_with("moments") => t.f_note.to_string(),
+            ("note", _) => t.f_reframe_note.to_string(),
+            ("debrief", _) => t.f_debrief.to_string(),
+            ("connection", _) => labels::task(Task::Connection, lang).to_string(),
+            ("worldview", _) => labels::task(Task::Worldview, lang).to_string(),
+            ("mutuality", _) => labels::task(Task::Mutuality, lang).to_string(),
+            ("moving_towards", _) => labels::task(Task::MovingTowards, lang).to_string(),
+            ("phrase", _) => t.f_phrase.to_string(),
+            ("examples", None) => t.f_examples.to_string(),
+            ("examples", i) => fill(t.f_example, &[("n", &n(i))]),
+            ("prompt", None) => t.f_prompts.to_string(),
+            ("prompt", i) => fill(t.f_prompt, &[("n", &n(i))]),
+            ("short", _) => t.f_short.to_string(),
+            _ => continue,
+        };
+        parts.push(part);
+    }
+    parts.join(t.sep)
+}
+
+/// Moves to a place: focuses its field, or shows its line when it has no one
+/// field (a list, a group of choices).
+fn go_to(key: &str) {
+    use wasm_bindgen::JsCast;
+    let id = dom_id(key);
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(el) = doc
+        .get_element_by_id(&id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    } else if let Some(el) = doc.get_element_by_id(&format!("{id}-problem")) {
+        el.scroll_into_view();
+        // The first control of its group, when there is one.
+        if let Some(first) = el
+            .parent_element()
+            .and_then(|p| {
+                p.query_selector("input, textarea, select, button")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = first.focus();
+        }
+    }
+}
+
+/// The list of what is left, each a button that moves to its place.
+#[component]
+fn Todo<K: Authored + PartialEq + Send + Sync + 'static>(ed: Ed<K>) -> impl IntoView {
+    let ctx = ed.ctx;
+    let roles = Memo::new(move |_| ed.read(|k| k.role_kinds()));
+    let places = Memo::new(move |_| {
+        ed.problems.with(|p| {
+            p.iter()
+                .map(|(k, e)| (k.clone(), e.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <details class="own-todo">
+            <summary>{move || fill(mt(ctx).todo_heading, &[("n", &places.with(Vec::len).to_string())])}</summary>
+            <ul>
+                {move || {
+                    let t = mt(ctx);
+                    let lang = ctx.lang.get();
+                    places.get().into_iter().map(|(key, e)| {
+                        let place = roles.with(|r| place_label(t, &key, r, lang));
+                        let said = say(t, &e);
+                        let go = fill(t.todo_go, &[("place", &place)]);
+                        view! {
+                            <li>
+                                <button type="button" class="link" aria-label=go on:click=move |_| go_to(&key)>
+                                    <strong>{place}</strong>" "{said}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ul>
+        </details>
     }
 }
 
@@ -311,6 +428,9 @@ pub fn EditorTop<K: Authored + PartialEq + Send + Sync + 'static>(
                 <p class="ready">{move || mt(ctx).state_ready}</p>
             </Show>
         </div>
+        <Show when=move || { left() > 0 }>
+            <Todo ed/>
+        </Show>
         <Show when=move || left() == 0>
             {move || {
                 let (label, link) = ed
@@ -349,4 +469,80 @@ pub fn create<K: Authored>(ctx: Ctx, blank: fn(String) -> K) -> String {
         K::kept_mut(&mut d.own).insert(id.clone(), item);
     });
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::content::{ContentError, Reason};
+
+    fn problem(field: &str, reason: Reason) -> ContentError {
+        ContentError {
+            file: String::new(),
+            field: field.into(),
+            reason,
+            problem: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_place_reads_as_words_in_each_language() {
+        let kinds = [RoleKind::Supporter, RoleKind::Person, RoleKind::Observer];
+        let ja = tr(Lang::Ja);
+        assert_eq!(
+            place_label(ja, "moments[1].responses[0].note.ja", &kinds, Lang::Ja),
+            "やりとり 2・応答 1・ふりかえりのひとこと"
+        );
+        assert_eq!(
+            place_label(ja, "roles[1].holding_back", &kinds, Lang::Ja),
+            "相手役・はじめは口にしないこと"
+        );
+        assert_eq!(
+            place_label(ja, "prompt[2].text", &[], Lang::Ja),
+            "問いかけ 3"
+        );
+        assert_eq!(
+            place_label(tr(Lang::En), "debrief.moving_towards", &[], Lang::En),
+            "Debrief questions (one per task) · Moving towards"
+        );
+        assert_eq!(
+            dom_id("moments[1].responses[0].toward"),
+            "f-moments-1-responses-0-toward"
+        );
+    }
+
+    #[test]
+    fn reasons_are_said_kindly_with_their_numbers() {
+        let ja = tr(Lang::Ja);
+        let fewer = problem(
+            "examples",
+            Reason::Count {
+                n: 1,
+                min: 2,
+                max: 3,
+            },
+        );
+        assert_eq!(say(ja, &fewer), "あと1つ、言いかえの例を足しましょう。");
+        let more = problem(
+            "moments[0].responses",
+            Reason::Count {
+                n: 6,
+                min: 2,
+                max: 4,
+            },
+        );
+        assert_eq!(say(ja, &more), "応答は4つまでです。2つ減らしましょう。");
+        let long = problem(
+            "title.en",
+            Reason::TooLong {
+                lang: Lang::En,
+                count: 70,
+                limit: 60,
+            },
+        );
+        assert_eq!(
+            say(tr(Lang::En), &long),
+            "70 characters now. Up to 60 fits on a phone screen."
+        );
+    }
 }
