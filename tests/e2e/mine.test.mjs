@@ -29,24 +29,24 @@ test('a reframe: what is left shrinks while typing, it is kept after a reload, a
   assert.match(await state(page), /^あと4か所です。/);
   // The problem is said next to its field, and tied to it.
   assert.equal(await problem(page, 'f-phrase'), 'まだ空いています。');
-  const described = await page.getByLabel('言いかえる前の言葉').getAttribute('aria-describedby');
+  const described = await page.getByLabel('言いかえる前の言葉', { exact: true }).getAttribute('aria-describedby');
   assert.ok(described.split(' ').includes('f-phrase-problem'), described);
-  assert.equal(await page.getByLabel('言いかえる前の言葉').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.getByLabel('言いかえる前の言葉', { exact: true }).getAttribute('aria-invalid'), 'true');
 
-  await page.getByLabel('言いかえる前の言葉').pressSequentially('また薬を飲み忘れたの？');
+  await page.getByLabel('言いかえる前の言葉', { exact: true }).pressSequentially('また薬を飲み忘れたの？');
   assert.match(await state(page), /^あと3か所です。/);
   assert.equal(await problem(page, 'f-phrase'), '');
-  assert.equal(await page.getByLabel('言いかえる前の言葉').getAttribute('aria-invalid'), null);
+  assert.equal(await page.getByLabel('言いかえる前の言葉', { exact: true }).getAttribute('aria-invalid'), null);
   assert.equal(await page.locator('#f-phrase-count').innerText(), '11 / 80字');
 
-  await page.getByLabel('例 1').fill('お薬のこと、最近どんな感じですか？');
+  await page.getByLabel('例 1', { exact: true }).fill('お薬のこと、最近どんな感じですか？');
   assert.match(await state(page), /^あと2か所です。/);
   // Too long: said with the count and the limit, and it stays a draft.
-  await page.getByLabel('例 2').fill('あ'.repeat(101));
+  await page.getByLabel('例 2', { exact: true }).fill('あ'.repeat(101));
   assert.equal(await problem(page, 'f-examples-1'), 'いま101字です。100字までにすると、スマートフォンの画面に収まります。');
   assert.match(await state(page), /^あと2か所です。/);
-  await page.getByLabel('例 2').fill('飲みにくいと感じることがあったら、聞かせてください。');
-  await page.getByLabel('何が変わるか、ひとこと').fill('確かめる問いから、知りたい問いへ。');
+  await page.getByLabel('例 2', { exact: true }).fill('飲みにくいと感じることがあったら、聞かせてください。');
+  await page.getByLabel('何が変わるか、ひとこと', { exact: true }).fill('確かめる問いから、知りたい問いへ。');
   assert.match(await state(page), /^できあがりです。/);
   assert.doesNotMatch(await page.locator('main').innerText(), /まちがい|不正解|エラー/);
 
@@ -54,7 +54,7 @@ test('a reframe: what is left shrinks while typing, it is kept after a reload, a
   await ready(page);
   await page.locator('.own-state').waitFor();
   assert.match(await state(page), /^できあがりです。/);
-  assert.equal(await page.getByLabel('言いかえる前の言葉').inputValue(), 'また薬を飲み忘れたの？');
+  assert.equal(await page.getByLabel('言いかえる前の言葉', { exact: true }).inputValue(), 'また薬を飲み忘れたの？');
 
   // In the studio: its own set, and practised like any other phrase.
   await go(page, origin, '/reframe');
@@ -88,7 +88,7 @@ test('a deck: prompts are added and moved, and the finished deck is picked in a 
   const { context, page, errors, origin } = await open();
   const id = await create(page, origin, '問いかけカードを作る');
   assert.match(await state(page), /^あと2か所です。/);
-  await page.getByLabel('カードの名前').fill('春のチェックイン');
+  await page.getByLabel('カードの名前', { exact: true }).fill('春のチェックイン');
   await page.getByLabel('問いかけ 1', { exact: true }).fill('最近、ほっとした瞬間は？');
   assert.match(await state(page), /^できあがりです。/);
   await page.getByRole('button', { name: '問いかけを足す' }).click();
@@ -97,8 +97,8 @@ test('a deck: prompts are added and moved, and the finished deck is picked in a 
   await page.getByRole('button', { name: '問いかけ 2 を上へ' }).click();
   assert.equal(await page.getByLabel('問いかけ 1', { exact: true }).inputValue(), '今日の気分をひとことで');
   // An emptied one-word form is no form, not a gap.
-  await page.getByLabel('ひとことで（なくてもかまいません）').first().fill('気分');
-  await page.getByLabel('ひとことで（なくてもかまいません）').first().fill('');
+  await page.getByLabel('ひとことで（なくてもかまいません）', { exact: true }).first().fill('気分');
+  await page.getByLabel('ひとことで（なくてもかまいません）', { exact: true }).first().fill('');
   assert.match(await state(page), /^できあがりです。/);
   const deck = (await doc(page)).own.decks[id].item;
   assert.deepEqual(deck.prompt.map((p) => p.text.ja), ['今日の気分をひとことで', '最近、ほっとした瞬間は？']);
@@ -138,13 +138,13 @@ test('a scenario written in English, while the app is in Japanese, is practised 
   const { context, page, errors, origin } = await open({ locale: 'en-US' });
   const id = await create(page, origin, 'New situation');
   assert.match(await state(page), /left to finish/);
-  await page.getByLabel('Title').fill('A locked door');
-  await page.getByLabel('Loss').check();
+  await page.getByLabel('Title', { exact: true }).fill('A locked door');
+  await page.getByLabel('Loss', { exact: true }).check();
   await fillScenario(page, 'Words');
   assert.equal(await problem(page, 'f-content-note'), '');
-  await page.getByLabel('Content note (shown before it opens)').fill('');
+  await page.getByLabel('Content note (shown before it opens)', { exact: true }).fill('');
   assert.equal(await problem(page, 'f-content-note'), 'Still empty.');
-  await page.getByLabel('Content note (shown before it opens)').fill('This one touches the loss of a friend.');
+  await page.getByLabel('Content note (shown before it opens)', { exact: true }).fill('This one touches the loss of a friend.');
   assert.match(await state(page), /^Finished\./);
 
   // The same scenario, with the app in Japanese.
@@ -164,7 +164,7 @@ test('a scenario written in English, while the app is in Japanese, is practised 
   await page.getByRole('link', { name: 'ひとりで練習する' }).click();
   await page.locator('.moment').waitFor();
   assert.match(await page.locator('.moment').innerText(), /Words \d+/);
-  await page.getByLabel('あなたなら、何と言いますか？').fill('そうだったんですね');
+  await page.getByLabel('あなたなら、何と言いますか？', { exact: true }).fill('そうだったんですね');
   await page.getByRole('button', { name: 'ほかの言い方を見る' }).click();
   assert.equal(await page.locator('.response').count(), 2);
 
@@ -183,11 +183,11 @@ test('a scenario written in English, while the app is in Japanese, is practised 
 test('a draft scenario is kept after a reload and stays out of the scenario list', async () => {
   const { context, page, errors, origin } = await open();
   const id = await create(page, origin, '場面を作る');
-  await page.getByLabel('タイトル').fill('夜の電話');
+  await page.getByLabel('タイトル', { exact: true }).fill('夜の電話');
   await page.reload();
   await ready(page);
   await page.locator('.own-state').waitFor();
-  assert.equal(await page.getByLabel('タイトル').inputValue(), '夜の電話');
+  assert.equal(await page.getByLabel('タイトル', { exact: true }).inputValue(), '夜の電話');
   assert.match(await state(page), /^あと\d+か所です。/);
   // What is left is said next to the lists too, in plain words.
   assert.equal(await problem(page, 'f-tasks'), '意識するタスクを、1つ以上選びましょう。');
