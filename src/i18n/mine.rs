@@ -29,9 +29,6 @@ strings! {
     duplicated: "「{name}」を複製しました。", "Duplicated “{name}”.";
     delete: "削除", "Delete";
     delete_named: "「{name}」を削除", "Delete “{name}”";
-    confirm_delete: "「{name}」を削除しますか？", "Delete “{name}”?";
-    yes_delete: "削除する", "Delete";
-    keep: "残しておく", "Keep it";
     deleted: "「{name}」を削除しました。", "Deleted “{name}”.";
     undo: "元に戻す", "Undo";
     restored: "「{name}」を元に戻しました。", "Restored “{name}”.";
@@ -139,9 +136,4 @@ strings! {
     down: "下へ", "Down";
     remove: "消す", "Remove";
     remove_prompt: "問いかけ {n} を消す", "Remove prompt {n}";
-    f_role: "{role}", "{role}";
-    at_moment: "やりとり {n}：", "Turn {n}: ";
-    at_response: "応答 {n}：", "Response {n}: ";
-    at_example: "例 {n}", "Example {n}";
-    at_prompt: "問いかけ {n}：", "Prompt {n}: ";
 }

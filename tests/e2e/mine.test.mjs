@@ -114,6 +114,17 @@ test('a deck: prompts are added and moved, and the finished deck is picked in a 
   await ready(page);
   const plan = Object.values((await doc(page)).plans)[0];
   assert.ok(plan.steps.some((s) => s.deck === id), JSON.stringify(plan.steps));
+  // On the shared screen, the check-in draws from it.
+  await page.getByRole('button', { name: '画面共有を始める' }).first().click();
+  await page.waitForURL(/\/facilitate\/present\//);
+  await page.locator('.present-title').waitFor();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.locator('.present-title').innerText(), 'チェックイン');
+  const drawn = await page.locator('.present-prompt').innerText();
+  assert.ok(['今日の気分をひとことで', '最近、ほっとした瞬間は？'].includes(drawn), drawn);
+  await page.keyboard.press('n');
+  const other = await page.locator('.present-prompt').innerText();
+  assert.ok(['今日の気分をひとことで', '最近、ほっとした瞬間は？'].includes(other) && other !== drawn, other);
   assert.deepEqual(errors, []);
   await context.close();
 });
