@@ -204,7 +204,7 @@ test('a draft scenario is kept after a reload and stays out of the scenario list
   assert.equal(await problem(page, 'f-tasks'), '意識するタスクを、1つ以上選びましょう。');
   assert.equal(await problem(page, 'f-moments-0-responses-0-toward'), '近づくもの・遠ざかるもののどちらかを、1つ以上選びましょう。');
   // The list of what is left moves to each place.
-  await page.locator('.own-todo summary').click();
+  await page.locator('.own-todo .todo-toggle').click();
   await page.getByRole('button', { name: 'やりとり 1・相手が言うこと・することへ移動' }).click();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'f-moments-0-other');
   await go(page, origin, '/mine');

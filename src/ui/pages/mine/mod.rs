@@ -161,28 +161,39 @@ fn Todo<K: Authored + PartialEq + Send + Sync + 'static>(ed: Ed<K>) -> impl Into
                 .collect::<Vec<_>>()
         })
     });
+    // Shown on request: a whole blank scenario has many places left.
+    let open = RwSignal::new(false);
     view! {
-        <details class="own-todo">
-            <summary>{move || fill(mt(ctx).todo_heading, &[("n", &places.with(Vec::len).to_string())])}</summary>
-            <ul>
-                {move || {
-                    let t = mt(ctx);
-                    let lang = ctx.lang.get();
-                    places.get().into_iter().map(|(key, e)| {
-                        let place = roles.with(|r| place_label(t, &key, r, lang));
-                        let said = say(t, &e);
-                        let go = fill(t.todo_go, &[("place", &place)]);
-                        view! {
-                            <li>
-                                <button type="button" class="link" aria-label=go on:click=move |_| go_to(&key)>
-                                    <strong>{place}</strong>" "{said}
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()
-                }}
-            </ul>
-        </details>
+        <div class="own-todo">
+            <button
+                type="button"
+                class="todo-toggle"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {move || fill(mt(ctx).todo_heading, &[("n", &places.with(Vec::len).to_string())])}
+            </button>
+            <Show when=move || open.get()>
+                <ul id="own-todo-list">
+                    {move || {
+                        let t = mt(ctx);
+                        let lang = ctx.lang.get();
+                        places.get().into_iter().map(|(key, e)| {
+                            let place = roles.with(|r| place_label(t, &key, r, lang));
+                            let said = say(t, &e);
+                            let go = fill(t.todo_go, &[("place", &place)]);
+                            view! {
+                                <li>
+                                    <button type="button" class="link" aria-label=go on:click=move |_| go_to(&key)>
+                                        <strong>{place}</strong>" "{said}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()
+                    }}
+                </ul>
+            </Show>
+        </div>
     }
 }
 
