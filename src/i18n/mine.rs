@@ -108,7 +108,7 @@ strings! {
     remove_response: "応答 {n} を消す", "Remove response {n}";
     f_debrief: "ふりかえりの問い（4つのタスクから）", "Debrief questions (one per task)";
 
-    f_shift: "どの転換を練習しますか", "Which shift does it practise?";
+    f_shift: "どの見方の転換を練習しますか", "Which shift does it practise?";
     f_source: "どこで出会う言葉ですか", "Where is it met?";
     f_phrase: "言いかえる前の言葉", "The phrase to reframe";
     f_phrase_hint: "現場でよく聞く言い方や、つい口にしてしまう言葉を、そのまま書きます。", "A phrase as it is often heard or said at work, word for word.";
