@@ -5,7 +5,7 @@
 // A draft is kept but stays out of the library; a deleted item leaves it.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, go, ready, h1, teardown } from './harness.mjs';
+import { open, go, ready, h1, teardown, OWN_SAMPLE } from './harness.mjs';
 
 after(teardown);
 
@@ -213,6 +213,27 @@ test('a draft scenario is kept after a reload and stays out of the scenario list
   await page.locator('.scenario-card').first().waitFor();
   assert.equal(await page.locator(`.scenario-card[data-id="${id}"]`).count(), 0);
   assert.doesNotMatch(await page.locator('main').innerText(), /夜の電話/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a backup\'s preview counts the own items it holds, drafts too, deleted ones not', async () => {
+  const { context, page, errors, origin } = await open();
+  const own = structuredClone(OWN_SAMPLE);
+  own.reframes['mine-gone'] = { ...own.reframes['mine-sample-r'], deleted: true };
+  const backup = {
+    app: 'taiwa', schema: 2, exported: 1700000000000,
+    document: { app: 'taiwa', schema: 2, own },
+  };
+  await go(page, origin, '/data');
+  await page.getByLabel('ファイルを選ぶ', { exact: true }).setInputFiles({
+    name: 'taiwa-backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)),
+  });
+  await page.locator('.preview').waitFor();
+  assert.match(await page.locator('.preview').innerText(), /自分で作ったもの：場面 1、言いかえ 1、問いかけカード 1/);
+  await page.getByRole('button', { name: '今のデータと合わせる' }).click();
+  await go(page, origin, '/mine');
+  assert.equal(await page.locator('.own-card').count(), 3);
   assert.deepEqual(errors, []);
   await context.close();
 });
