@@ -5,8 +5,14 @@
 //! `<meta name="taiwa-content-ja|en">`. This module is the one door to those
 //! files: it fetches the current language's file from the app's own origin the
 //! first time a page needs it, so the first screen does not wait for content.
+//!
+//! What pages get ([`Content::get`]) is that library joined with the user's own
+//! ready items (`Library::with_own`), so every page that lists or finds
+//! content finds them too. The join is a memo: it is made again only when the
+//! loaded library or the user's ready items change, not on every save.
 
-use crate::domain::content::Library;
+use crate::domain::content::{Deck, Library, Reframe, Scenario};
+use crate::domain::own::{Own, OwnContent};
 use crate::domain::Lang;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -23,18 +29,82 @@ pub enum Loaded {
     Failed(String),
 }
 
-/// The content of both languages, as far as loaded. Provided as context.
+/// Two states are the same when they hold the same loaded library (by
+/// address: comparing whole libraries would cost more than the join).
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Loaded::Loading, Loaded::Loading) => true,
+            (Loaded::Ready(a), Loaded::Ready(b)) => Arc::ptr_eq(a, b),
+            (Loaded::Failed(a), Loaded::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// The user's own items that are ready, as the library shows them.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Ready {
+    scenarios: Vec<Scenario>,
+    reframes: Vec<Reframe>,
+    decks: Vec<Deck>,
+}
+
+impl Ready {
+    fn of(own: &OwnContent) -> Ready {
+        Ready {
+            scenarios: own.scenarios.values().filter_map(Own::ready).collect(),
+            reframes: own.reframes.values().filter_map(Own::ready).collect(),
+            decks: own.decks.values().filter_map(Own::ready).collect(),
+        }
+    }
+}
+
+/// The content of both languages, as far as loaded, joined with the user's
+/// ready own items. Provided as context.
 #[derive(Clone, Copy)]
 pub struct Content {
     ja: RwSignal<Option<Loaded>>,
     en: RwSignal<Option<Loaded>>,
+    joined_ja: Memo<Option<Loaded>>,
+    joined_en: Memo<Option<Loaded>>,
 }
 
 impl Content {
-    pub fn new() -> Content {
+    /// `own` reads the user's own items (tracked); the library is joined with
+    /// the ready ones.
+    pub fn new(own: impl Fn() -> OwnContent + Send + Sync + 'static) -> Content {
+        let ja = RwSignal::new(None);
+        let en = RwSignal::new(None);
+        let own = Memo::new(move |_| own());
+        let ready = Memo::new(move |_| own.with(Ready::of));
+        let join = move |slot: RwSignal<Option<Loaded>>| {
+            Memo::new(move |_| match slot.get() {
+                Some(Loaded::Ready(lib)) => ready.with(|r| {
+                    if r.scenarios.is_empty() && r.reframes.is_empty() && r.decks.is_empty() {
+                        return Some(Loaded::Ready(lib));
+                    }
+                    let mut joined = (*lib).clone();
+                    joined.scenarios.extend(r.scenarios.iter().cloned());
+                    joined.reframes.extend(r.reframes.iter().cloned());
+                    joined.decks.extend(r.decks.iter().cloned());
+                    Some(Loaded::Ready(Arc::new(joined)))
+                }),
+                other => other,
+            })
+        };
         Content {
-            ja: RwSignal::new(None),
-            en: RwSignal::new(None),
+            ja,
+            en,
+            joined_ja: join(ja),
+            joined_en: join(en),
+        }
+    }
+
+    fn joined(&self, lang: Lang) -> Memo<Option<Loaded>> {
+        match lang {
+            Lang::Ja => self.joined_ja,
+            Lang::En => self.joined_en,
         }
     }
 
@@ -45,10 +115,10 @@ impl Content {
         }
     }
 
-    /// The library in `lang`, starting the fetch the first time it is asked for.
+    /// The library in `lang` with the user's ready own items, starting the
+    /// fetch the first time it is asked for.
     pub fn get(&self, lang: Lang) -> Loaded {
-        let slot = self.slot(lang);
-        match slot.get() {
+        match self.joined(lang).get() {
             Some(loaded) => loaded,
             None => {
                 self.load(lang);
@@ -57,10 +127,11 @@ impl Content {
         }
     }
 
-    /// The library in `lang` if it is already loaded. Never starts a fetch, and
-    /// does not track (for filling in the other language when saving).
+    /// The library in `lang` (with own items) if it is already loaded. Never
+    /// starts a fetch, and does not track (for filling in the other language
+    /// when saving).
     pub fn loaded(&self, lang: Lang) -> Option<Arc<Library>> {
-        match self.slot(lang).get_untracked() {
+        match self.joined(lang).get_untracked() {
             Some(Loaded::Ready(lib)) => Some(lib),
             _ => None,
         }
@@ -77,12 +148,6 @@ impl Content {
                 Err(e) => Loaded::Failed(e),
             }));
         });
-    }
-}
-
-impl Default for Content {
-    fn default() -> Self {
-        Content::new()
     }
 }
 

@@ -80,6 +80,10 @@ pub struct Preview {
     pub reframes: usize,
     pub reports: usize,
     pub notes: usize,
+    /// The user's own items kept (not deleted), ready or draft.
+    pub own_scenarios: usize,
+    pub own_reframes: usize,
+    pub own_decks: usize,
     pub document: Document,
 }
 
@@ -95,6 +99,11 @@ fn check_entry(key: &str, e: &Entry) -> Option<EntryProblem> {
     } else {
         None
     }
+}
+
+/// How many records of a map are not deleted.
+fn kept<T: Record>(map: &BTreeMap<String, T>) -> usize {
+    map.values().filter(|r| !r.deleted()).count()
 }
 
 /// Reads a backup file completely. Returns what it holds, or every problem.
@@ -141,6 +150,9 @@ pub fn read(text: &str) -> Result<Preview, Vec<Problem>> {
         reframes: 0,
         reports: 0,
         notes: 0,
+        own_scenarios: kept(&doc.own.scenarios),
+        own_reframes: kept(&doc.own.reframes),
+        own_decks: kept(&doc.own.decks),
         document: doc,
     };
     for e in preview.document.entries() {
@@ -257,6 +269,25 @@ mod tests {
         let p = read(&text).unwrap();
         assert_eq!(p.document, doc());
         assert_eq!((p.notes, p.exported), (2, 1_000));
+        assert_eq!((p.own_scenarios, p.own_reframes, p.own_decks), (0, 0, 0));
+    }
+
+    #[test]
+    fn the_preview_counts_own_items_but_not_deleted_ones() {
+        use crate::domain::own::{blank_deck, blank_reframe, Own};
+        use crate::domain::Lang;
+        let mut d = doc();
+        for (id, deleted) in [("mine-a", false), ("mine-b", false), ("mine-c", true)] {
+            let mut o = Own::new(blank_reframe(id.into()), Lang::Ja, 5);
+            o.deleted = deleted;
+            d.own.reframes.insert(id.into(), o);
+        }
+        d.own.decks.insert(
+            "mine-d".into(),
+            Own::new(blank_deck("mine-d".into()), Lang::En, 5),
+        );
+        let p = read(&export(&d, 1)).unwrap();
+        assert_eq!((p.own_scenarios, p.own_reframes, p.own_decks), (0, 2, 1));
     }
 
     #[test]

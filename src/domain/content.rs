@@ -460,7 +460,65 @@ pub struct ContentError {
     pub file: String,
     /// The field, as a path: `moments[2].responses[0].note.en`.
     pub field: String,
+    /// What is wrong, for the app to say in the user's language.
+    pub reason: Reason,
+    /// The same, as an English sentence for content authors at build time.
     pub problem: String,
+}
+
+/// What is wrong with a field, as data: the in-app editor phrases it in the
+/// user's language next to the field (see `own::Place`), the build prints
+/// [`ContentError::problem`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// A text is empty in this language (or, without one, a part is missing).
+    Missing(Option<Lang>),
+    /// A text is longer than its place allows.
+    TooLong {
+        lang: Lang,
+        count: usize,
+        limit: usize,
+    },
+    /// A list has `n` items and needs `min` to `max` (`max` is `usize::MAX`
+    /// when there is no upper bound).
+    Count {
+        n: usize,
+        min: usize,
+        max: usize,
+    },
+    /// A response leans neither toward nor away from anything.
+    NoLean,
+    /// A heavy topic is named and the content note is missing.
+    NoContentNote,
+    /// A scenario has `n` role cards of `kind`, and needs `min` to `max`.
+    Roles {
+        kind: RoleKind,
+        n: usize,
+        min: usize,
+        max: usize,
+    },
+    /// Minutes outside 5 to 60.
+    Minutes(u32),
+    NoTask,
+    NoPrinciple,
+    /// Not a usable id.
+    BadId,
+    /// An id used twice.
+    DuplicateId,
+    /// Anything only a content file can get wrong (its syntax, its name, a
+    /// missing concept): the English `problem` says it.
+    File,
+}
+
+impl ContentError {
+    /// The language the problem is in, when it is about one language's text.
+    pub fn lang(&self) -> Option<Lang> {
+        match self.reason {
+            Reason::Missing(lang) => lang,
+            Reason::TooLong { lang, .. } => Some(lang),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for ContentError {
@@ -493,10 +551,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn fail(&mut self, field: impl Into<String>, problem: impl Into<String>) {
+    fn fail(&mut self, field: impl Into<String>, reason: Reason, problem: impl Into<String>) {
         self.errors.push(ContentError {
             file: self.file.to_string(),
             field: field.into(),
+            reason,
             problem: problem.into(),
         });
     }
@@ -512,7 +571,7 @@ impl<'a> Checker<'a> {
                     Lang::Ja => "missing Japanese text",
                     Lang::En => "missing English text",
                 };
-                self.fail(path, which);
+                self.fail(path, Reason::Missing(Some(lang)), which);
                 continue;
             }
             let limit = limit_ja * lang.length_factor();
@@ -520,6 +579,7 @@ impl<'a> Checker<'a> {
             if count > limit {
                 self.fail(
                     path,
+                    Reason::TooLong { lang, count, limit },
                     format!("too long for its place: {count} characters, the limit is {limit}"),
                 );
             }
@@ -535,6 +595,7 @@ impl<'a> Checker<'a> {
         if !ok {
             self.fail(
                 field,
+                Reason::BadId,
                 format!("\"{id}\" is not a usable id: use lower-case letters, digits and hyphens"),
             );
         }
@@ -542,7 +603,11 @@ impl<'a> Checker<'a> {
 
     fn count(&mut self, field: &str, n: usize, min: usize, max: usize) {
         if n < min || n > max {
-            self.fail(field, format!("has {n}; it needs between {min} and {max}"));
+            self.fail(
+                field,
+                Reason::Count { n, min, max },
+                format!("has {n}; it needs between {min} and {max}"),
+            );
         }
     }
 }
@@ -579,6 +644,7 @@ impl Scenario {
         if !(5..=60).contains(&self.minutes) {
             c.fail(
                 "minutes",
+                Reason::Minutes(self.minutes),
                 format!(
                     "{} minutes; a scenario takes between 5 and 60",
                     self.minutes
@@ -586,10 +652,18 @@ impl Scenario {
             );
         }
         if self.tasks.is_empty() {
-            c.fail("tasks", "name at least one task it exercises");
+            c.fail(
+                "tasks",
+                Reason::NoTask,
+                "name at least one task it exercises",
+            );
         }
         if self.principles.is_empty() {
-            c.fail("principles", "name at least one principle it exercises");
+            c.fail(
+                "principles",
+                Reason::NoPrinciple,
+                "name at least one principle it exercises",
+            );
         }
         c.text("title", &self.title, TITLE);
         c.text("situation", &self.situation, SITUATION);
@@ -597,6 +671,7 @@ impl Scenario {
         match (&self.content_note, self.heavy.is_empty()) {
             (None, false) => c.fail(
                 "content_note",
+                Reason::NoContentNote,
                 "a scenario with a heavy topic needs a content note, shown before it opens",
             ),
             (Some(note), _) => c.text("content_note", note, CONTENT_NOTE),
@@ -612,6 +687,7 @@ impl Scenario {
             if n < min || n > max {
                 c.fail(
                     "roles",
+                    Reason::Roles { kind, n, min, max },
                     format!(
                         "has {n} \"{}\" role cards; it needs {}",
                         kind.key(),
@@ -633,6 +709,7 @@ impl Scenario {
                 (None, RoleKind::Observer) => {}
                 (None, _) => c.fail(
                     format!("{at}.holding_back"),
+                    Reason::Missing(None),
                     "say what this person will not say at first",
                 ),
             }
@@ -649,6 +726,7 @@ impl Scenario {
                 if response.toward.is_empty() && response.away.is_empty() {
                     c.fail(
                         format!("{at}.toward"),
+                        Reason::NoLean,
                         "name a task or principle it leans toward or away from",
                     );
                 }
@@ -687,7 +765,15 @@ impl Deck {
         c.id("id", &self.id);
         c.text("title", &self.title, TITLE);
         if self.prompt.is_empty() {
-            c.fail("prompt", "a deck needs at least one prompt");
+            c.fail(
+                "prompt",
+                Reason::Count {
+                    n: 0,
+                    min: 1,
+                    max: usize::MAX,
+                },
+                "a deck needs at least one prompt",
+            );
         }
         let mut seen = BTreeSet::new();
         for (i, p) in self.prompt.iter().enumerate() {
@@ -696,6 +782,7 @@ impl Deck {
             if !seen.insert(p.id.as_str()) {
                 c.fail(
                     format!("{at}.id"),
+                    Reason::DuplicateId,
                     format!("\"{}\" is used twice in this deck", p.id),
                 );
             }
@@ -730,25 +817,28 @@ impl LensRule {
         if self.patterns.is_empty() {
             c.fail(
                 format!("{at}.patterns"),
+                Reason::File,
                 "a rule needs at least one pattern",
             );
         }
         if self.positive.is_empty() {
             c.fail(
                 format!("{at}.positive"),
+                Reason::File,
                 "give at least one example the rule must find",
             );
         }
         if self.negative.is_empty() {
             c.fail(
                 format!("{at}.negative"),
+                Reason::File,
                 "give at least one near miss the rule must not find",
             );
         }
         let lens = match Lens::compile(std::slice::from_ref(self)) {
             Ok(lens) => lens,
             Err(e) => {
-                c.fail(format!("{at}.patterns"), e.to_string());
+                c.fail(format!("{at}.patterns"), Reason::File, e.to_string());
                 return c.errors;
             }
         };
@@ -756,6 +846,7 @@ impl LensRule {
             if lens.scan(example).is_empty() {
                 c.fail(
                     format!("{at}.positive[{i}]"),
+                    Reason::File,
                     format!("the rule does not find anything in \"{example}\""),
                 );
             }
@@ -764,6 +855,7 @@ impl LensRule {
             if !lens.scan(example).is_empty() {
                 c.fail(
                     format!("{at}.negative[{i}]"),
+                    Reason::File,
                     format!("the rule finds something in \"{example}\", which it should not"),
                 );
             }
@@ -797,6 +889,7 @@ fn parse<T: serde::de::DeserializeOwned>(file: &SourceFile) -> Result<T, Content
     toml::from_str(&file.text).map_err(|e| ContentError {
         file: file.path.clone(),
         field: String::new(),
+        reason: Reason::File,
         problem: e.to_string().trim().replace('\n', "\n    "),
     })
 }
@@ -833,6 +926,7 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<ContentError>> 
             errors.push(ContentError {
                 file: file.to_string(),
                 field: field.clone(),
+                reason: Reason::BadId,
                 problem: format!(
                     "\"{id}\": ids starting with \"{}\" are kept for people's own items",
                     super::own::PREFIX
@@ -843,6 +937,7 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<ContentError>> 
             errors.push(ContentError {
                 file: file.to_string(),
                 field,
+                reason: Reason::DuplicateId,
                 problem: format!("duplicate id \"{id}\": {first} uses it already"),
             });
         } else {
@@ -862,6 +957,7 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<ContentError>> 
                         errors.push(ContentError {
                             file: file.path.clone(),
                             field: "id".into(),
+                            reason: Reason::File,
                             problem: format!(
                                 "the id \"{}\" must equal the file name \"{}\"",
                                 s.id,
@@ -959,6 +1055,7 @@ pub fn load_library(files: &[SourceFile]) -> Result<Library, Vec<ContentError>> 
                 errors.push(ContentError {
                     file: concepts_file.clone(),
                     field: "concept".into(),
+                    reason: Reason::File,
                     problem: format!("the concept \"{required}\" is missing; the app links to it"),
                 });
             }
@@ -994,5 +1091,58 @@ mod tests {
         assert_eq!(ja.concepts[0].id, "power");
         let en: Library = serde_json::from_value(lib.only(Lang::En)).unwrap();
         assert_eq!(en.concepts[0].question, Text::new("", "Question"));
+    }
+
+    #[test]
+    fn each_problem_carries_a_reason_the_app_can_phrase() {
+        let deck = Deck {
+            id: "Bad Id".into(),
+            kind: DeckKind::Theme,
+            title: Text::new("あ".repeat(limits::TITLE + 1).as_str(), ""),
+            prompt: vec![
+                Prompt {
+                    id: "p1".into(),
+                    text: Text::new("問い", "A question"),
+                    short: None,
+                },
+                Prompt {
+                    id: "p1".into(),
+                    text: Text::new("問い", "A question"),
+                    short: None,
+                },
+            ],
+        };
+        let reasons: Vec<(String, Reason)> = deck
+            .problems("d.toml")
+            .into_iter()
+            .map(|e| (e.field, e.reason))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                ("id".to_string(), Reason::BadId),
+                (
+                    "title.ja".to_string(),
+                    Reason::TooLong {
+                        lang: Lang::Ja,
+                        count: limits::TITLE + 1,
+                        limit: limits::TITLE
+                    }
+                ),
+                ("title.en".to_string(), Reason::Missing(Some(Lang::En))),
+                ("prompt[1].id".to_string(), Reason::DuplicateId),
+            ]
+        );
+        let empty = Deck {
+            prompt: Vec::new(),
+            ..deck
+        };
+        assert!(empty.problems("d.toml").iter().any(|e| e.field == "prompt"
+            && e.reason
+                == Reason::Count {
+                    n: 0,
+                    min: 1,
+                    max: usize::MAX
+                }));
     }
 }

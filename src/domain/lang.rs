@@ -80,6 +80,13 @@ impl Text {
             Lang::En => &self.en,
         }
     }
+
+    pub fn get_mut(&mut self, lang: Lang) -> &mut String {
+        match lang {
+            Lang::Ja => &mut self.ja,
+            Lang::En => &mut self.en,
+        }
+    }
 }
 
 #[cfg(test)]

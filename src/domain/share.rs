@@ -336,54 +336,29 @@ pub enum Saved {
 /// own decks and scenarios are saved with it, and its steps point to them.
 /// `ids` gives fresh ids (the UI uses the time and a random number).
 pub fn save(share: &Share, doc: &mut Document, now: i64, mut ids: impl FnMut() -> String) -> Saved {
-    fn keep<T: Authored>(
-        map: &mut std::collections::BTreeMap<String, Own<T>>,
-        mut item: T,
-        lang: Lang,
-        id: String,
-        now: i64,
-        set_id: impl Fn(&mut T, String),
-    ) {
-        set_id(&mut item, id.clone());
-        map.insert(id, Own::new(item, lang, now));
+    /// Keeps `item` as the user's own under `id`.
+    fn keep<T: Authored>(doc: &mut Document, item: &T, lang: Lang, id: &str, now: i64) {
+        T::kept_mut(&mut doc.own).insert(
+            id.to_string(),
+            Own::new(item.with_id(id.to_string()), lang, now),
+        );
     }
     let mut own_id = || format!("{}{}", own::PREFIX, ids());
     match share {
         Share::Card { .. } | Share::OwnCard { .. } => Saved::Nothing,
         Share::Scenario { lang, scenario } => {
             let id = own_id();
-            keep(
-                &mut doc.own.scenarios,
-                scenario.clone(),
-                *lang,
-                id.clone(),
-                now,
-                |s, id| s.id = id,
-            );
+            keep(doc, scenario, *lang, &id, now);
             Saved::Scenario(id)
         }
         Share::Reframe { lang, reframe } => {
             let id = own_id();
-            keep(
-                &mut doc.own.reframes,
-                reframe.clone(),
-                *lang,
-                id.clone(),
-                now,
-                |r, id| r.id = id,
-            );
+            keep(doc, reframe, *lang, &id, now);
             Saved::Reframe(id)
         }
         Share::Deck { lang, deck } => {
             let id = own_id();
-            keep(
-                &mut doc.own.decks,
-                deck.clone(),
-                *lang,
-                id.clone(),
-                now,
-                |d, id| d.id = id,
-            );
+            keep(doc, deck, *lang, &id, now);
             Saved::Deck(id)
         }
         Share::Plan {
@@ -399,14 +374,7 @@ pub fn save(share: &Share, doc: &mut Document, now: i64, mut ids: impl FnMut() -
                         step.deck = Some(id.clone());
                     }
                 }
-                keep(
-                    &mut doc.own.decks,
-                    d.item.clone(),
-                    d.lang,
-                    id,
-                    now,
-                    |d, id| d.id = id,
-                );
+                keep(doc, &d.item, d.lang, &id, now);
             }
             for s in scenarios {
                 let id = own_id();
@@ -415,14 +383,7 @@ pub fn save(share: &Share, doc: &mut Document, now: i64, mut ids: impl FnMut() -
                         step.scenario = Some(id.clone());
                     }
                 }
-                keep(
-                    &mut doc.own.scenarios,
-                    s.item.clone(),
-                    s.lang,
-                    id,
-                    now,
-                    |s, id| s.id = id,
-                );
+                keep(doc, &s.item, s.lang, &id, now);
             }
             let id = ids();
             plan.id = id.clone();

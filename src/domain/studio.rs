@@ -20,6 +20,8 @@ pub enum Set {
     Mix,
     /// A short set of [`COMMUTE`] phrases from all shifts.
     Commute,
+    /// The phrases the person wrote themselves (offered when there are any).
+    Mine,
 }
 
 impl Set {
@@ -37,6 +39,7 @@ impl Set {
             Set::Shift(s) => s.key(),
             Set::Mix => "mix",
             Set::Commute => "commute",
+            Set::Mine => "mine",
         }
     }
 
@@ -44,6 +47,7 @@ impl Set {
         match key {
             "mix" => Some(Set::Mix),
             "commute" => Some(Set::Commute),
+            "mine" => Some(Set::Mine),
             _ => Shift::from_key(key).map(Set::Shift),
         }
     }
@@ -55,6 +59,7 @@ impl Set {
             .filter(|r| match self {
                 Set::Shift(s) => r.shift == s,
                 Set::Mix | Set::Commute => true,
+                Set::Mine => super::own::is_own(&r.id),
             })
             .map(|r| r.id.clone())
             .collect();
@@ -230,6 +235,21 @@ mod tests {
         }
         assert_eq!(Set::all().len(), 8);
         assert_eq!(Set::from_key("nonsense"), None);
+    }
+
+    #[test]
+    fn the_own_set_holds_only_what_the_person_wrote() {
+        let mut lib = library();
+        lib.push(reframe("mine-abc", Shift::Hope));
+        assert_eq!(Set::from_key("mine"), Some(Set::Mine));
+        assert_eq!(Set::Mine.pick(&lib, 3), ["mine-abc"]);
+        assert!(Set::Shift(Shift::Hope)
+            .pick(&lib, 3)
+            .contains(&"mine-abc".to_string()));
+        assert!(safe_id(&crate::domain::own::new_id(
+            1_700_000_000_000,
+            0.25
+        )));
     }
 
     #[test]

@@ -22,6 +22,7 @@ strings! {
     import_choose: "ファイルを選ぶ", "Choose a file";
     import_reading: "ファイルを読んでいます…", "Reading the file…";
     import_holds: "このファイル（{date} に保存）には、次のものが入っています。", "This file (saved {date}) holds:";
+    import_own: "自分で作ったもの：場面 {s}、言いかえ {r}、問いかけカード {d}", "Your own: {s} situations, {r} reframes, {d} prompt decks";
     import_counts: "ロールプレイのふりかえり {a}、言いかえ {b}、学習会の記録 {c}、メモ {d}", "{a} role-play reflections, {b} reframes, {c} session reports, {d} notes";
     import_merge: "今のデータと合わせる", "Merge with what is here";
     import_merge_hint: "両方を残します。同じものは新しいほうを使います。", "Keeps both; where the same item exists, the newer one wins.";

@@ -27,6 +27,7 @@ pub mod concepts;
 pub mod data;
 pub mod facilitate;
 pub mod journal;
+pub mod mine;
 pub mod practice;
 pub mod reframe;
 pub mod share;
@@ -54,6 +55,7 @@ strings! {
     nav_data: "データ", "My data";
     nav_settings: "設定", "Settings";
     nav_about: "このアプリについて", "About";
+    nav_mine: "自分で作る", "Make your own";
     language_switch: "English", "日本語";
     language_switch_label: "Switch to English", "日本語に切り替える";
 

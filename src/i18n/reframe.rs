@@ -88,6 +88,9 @@ strings! {
     clear: "消す", "Clear";
     to_studio: "言いかえの練習へ", "To the reframing studio";
 
+    set_mine: "自分で作った言いかえ", "Your own phrases";
+    set_mine_desc: "「自分で作る」で書いた言葉を練習します。", "Practise the phrases you wrote under \"Your own\".";
+    mine_link: "自分で言いかえを作る", "Write your own phrase";
     revisit_heading: "見直してみませんか", "Take another look?";
     revisit_intro: "前に「あとで見直す」にした言葉です。気が向いたら、もう一度言いかえてみてください。", "Phrases you marked to come back to. If you feel like it, try putting them another way again.";
 }
@@ -110,6 +113,7 @@ pub fn set_name(set: Set, t: &Text) -> &'static str {
         Set::Shift(s) => shift_name(s, t),
         Set::Mix => t.set_mix,
         Set::Commute => t.set_commute,
+        Set::Mine => t.set_mine,
     }
 }
 
@@ -124,6 +128,7 @@ pub fn set_desc(set: Set, t: &Text) -> &'static str {
         Set::Shift(Shift::Towards) => t.shift_towards_desc,
         Set::Mix => t.set_mix_desc,
         Set::Commute => t.set_commute_desc,
+        Set::Mine => t.set_mine_desc,
     }
 }
 

@@ -4,6 +4,9 @@
 use super::pages::facilitate::{
     list::FacilitatePage, plan::PlanPage, present::PresentPage, report::ReportPage,
 };
+use super::pages::mine::{
+    deck::DeckEditor, list::MinePage, reframe::ReframeEditor, scenario::ScenarioEditor,
+};
 use super::pages::{
     about::About, concepts::ConceptsPage, data::DataPage, home::Home, journal::JournalPage,
     lens::OpenLens, not_found::NotFound, open::OpenPage, reframe::ReframePage,
@@ -26,7 +29,7 @@ pub fn App() -> impl IntoView {
     let ctx = Ctx {
         store,
         lang,
-        content: crate::library::Content::new(),
+        content: crate::library::Content::new(move || store.doc().with(|d| d.own.clone())),
         acknowledged: RwSignal::new(Vec::new()),
     };
     provide_context(ctx);
@@ -79,6 +82,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/settings") view=SettingsPage/>
                     <Route path=path!("/about") view=About/>
                     <Route path=path!("/concepts") view=ConceptsPage/>
+                    <Route path=path!("/mine") view=MinePage/>
+                    <Route path=path!("/mine/scenario/:id") view=ScenarioEditor/>
+                    <Route path=path!("/mine/reframe/:id") view=ReframeEditor/>
+                    <Route path=path!("/mine/deck/:id") view=DeckEditor/>
                 </Routes>
             </main>
         </Router>
@@ -119,6 +126,9 @@ pub enum Page {
     Data,
     Settings,
     About,
+    /// The user's own content (/mine): linked from the pages that use it,
+    /// not from the main navigation.
+    Mine,
 }
 
 impl Page {
@@ -143,6 +153,7 @@ impl Page {
             Page::Data => "/data",
             Page::Settings => "/settings",
             Page::About => "/about",
+            Page::Mine => "/mine",
         }
     }
 
@@ -151,6 +162,7 @@ impl Page {
         let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
         Page::NAV
             .into_iter()
+            .chain([Page::Mine])
             .find(|p| p.path().trim_start_matches('/') == first)
     }
 
@@ -164,6 +176,7 @@ impl Page {
             Page::Data => t.nav_data,
             Page::Settings => t.nav_settings,
             Page::About => t.nav_about,
+            Page::Mine => t.nav_mine,
         }
     }
 }

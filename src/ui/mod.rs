@@ -18,7 +18,8 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub store: Store,
-    /// The built-in content, loaded per language on demand.
+    /// The content library (built-in, loaded per language on demand, joined
+    /// with the user's own ready items).
     pub content: crate::library::Content,
     /// Heavy scenarios whose content note was read in this visit.
     pub acknowledged: RwSignal<Vec<String>>,
@@ -37,9 +38,10 @@ pub fn use_ctx() -> Ctx {
     // `App` provides the context before any page renders.
     use_context::<Ctx>().unwrap_or_else(|| {
         leptos::logging::error!("Taiwa: context missing");
+        let store = Store::open();
         Ctx {
-            store: Store::open(),
-            content: crate::library::Content::new(),
+            store,
+            content: crate::library::Content::new(move || store.doc().with(|d| d.own.clone())),
             lang: Memo::new(|_| Lang::Ja),
             acknowledged: RwSignal::new(Vec::new()),
         }

@@ -6,7 +6,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { open, go, teardown, PAGES, DEEP_PAGES } from './harness.mjs';
+import { open, go, teardown, PAGES, DEEP_PAGES, OWN_SAMPLE } from './harness.mjs';
 
 after(teardown);
 
@@ -18,10 +18,11 @@ const SIZES = ['normal', 'large', 'larger'];
 /** Stores settings as the app would, then opens `path` (the app reads them on start). */
 async function withSettings(page, origin, settings, path = '/') {
   await go(page, origin, '/');
-  await page.evaluate((s) => {
-    const doc = { app: 'taiwa', schema: 1, settings: { lang: 'ja', theme: 'system', text_size: 'normal', ...s, updated: Date.now() } };
+  await page.evaluate(([s, own]) => {
+    // With the user's own drafts, so their editors are audited filled in.
+    const doc = { app: 'taiwa', schema: 2, settings: { lang: 'ja', theme: 'system', text_size: 'normal', ...s, updated: Date.now() }, own };
     localStorage.setItem('taiwa.data', JSON.stringify(doc));
-  }, settings);
+  }, [settings, OWN_SAMPLE]);
   await show(page, origin, path);
 }
 

@@ -38,7 +38,7 @@ test('export, delete everything, import, and find it all back', async () => {
   const file = await download.path();
   const backup = JSON.parse(await readFile(file, 'utf8'));
   assert.equal(backup.app, 'taiwa');
-  assert.equal(backup.schema, 1);
+  assert.equal(backup.schema, 2);
   assert.ok(backup.exported > 0);
 
   await page.getByRole('button', { name: 'すべて削除…' }).click();

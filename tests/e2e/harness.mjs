@@ -17,7 +17,7 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-export const PAGES = ['/', '/scenarios', '/reframe', '/facilitate', '/journal', '/data', '/settings', '/about'];
+export const PAGES = ['/', '/scenarios', '/reframe', '/facilitate', '/journal', '/data', '/settings', '/about', '/mine'];
 /** Pages below the top level, for the privacy tour and the layout checks. */
 export const DEEP_PAGES = [
   '/scenarios/first-meeting',
@@ -28,7 +28,43 @@ export const DEEP_PAGES = [
   '/open#2XczBSsNAFAXQf7nrcaHL-RUpEtJBp2nHUGZRKIG8UIq0goQicaF0IcXqwnavtB9zTXDnL9REreLu3ffePUN4aLRNGEGhG7hTaHQCqK-VHsK2odGzzhwMoBBZV-fwzITRiXVQ8NZ3Tf3YCT4PlBXlhrJhNqE8l9dXlBEUjIMGEoW4f96LPfTxtxwf1oYZ-D3x9jKpikUDPTKbUZ6qdVFejCkP1d2ipqWgzClTptkvnagf8ei_WN2m79ucqZTrvCmPmV02w5Ry31gzypKy-nid_xFbSbID421_WQ',
   '/concepts',
   '/reframe/lens',
+  // The editors of the drafts in OWN_SAMPLE (a fresh profile shows "not found").
+  '/mine/scenario/mine-sample-s',
+  '/mine/reframe/mine-sample-r',
+  '/mine/deck/mine-sample-d',
 ];
+
+const empty = () => ({ ja: '', en: '' });
+const role = (kind) => ({ kind, name: empty(), briefing: empty(), ...(kind === 'observer' ? {} : { holding_back: empty() }) });
+const response = () => ({ text: empty(), toward: [], away: [], note: empty() });
+const own = (item) => ({ lang: 'ja', created: 1, updated: 1, deleted: false, item });
+/**
+ * A user's own items as drafts, each with problems left to show (the editors
+ * in DEEP_PAGES): stored as `own` in a document, as the app stores them.
+ */
+export const OWN_SAMPLE = {
+  scenarios: {
+    'mine-sample-s': own({
+      id: 'mine-sample-s', minutes: 15, setting: 'support_centre', tasks: [], principles: [], heavy: ['loss'],
+      title: { ja: '見本の場面', en: '' }, situation: empty(), opening: empty(),
+      roles: ['supporter', 'person', 'third', 'observer'].map(role),
+      moments: [0, 1, 2].map(() => ({ other: empty(), responses: [response(), response()] })),
+      debrief: { connection: empty(), worldview: empty(), mutuality: empty(), moving_towards: empty() },
+    }),
+  },
+  reframes: {
+    'mine-sample-r': own({
+      id: 'mine-sample-r', shift: 'curiosity', source: 'question', phrase: { ja: 'あ'.repeat(90), en: '' },
+      examples: [empty(), empty(), empty()], note: empty(),
+    }),
+  },
+  decks: {
+    'mine-sample-d': own({
+      id: 'mine-sample-d', kind: 'theme', title: { ja: '見本のカード', en: '' },
+      prompt: [{ id: 'p1', text: { ja: 'いまの気持ちは？', en: '' }, short: { ja: '気分', en: '' } }, { id: 'p2', text: empty() }],
+    }),
+  },
+};
 
 let shared;
 /** Starts the server and the browser once for a test file. */

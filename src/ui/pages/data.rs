@@ -220,6 +220,13 @@ fn ImportSection() -> impl IntoView {
                             <div class="preview">
                                 <p>{fill(t.import_holds, &[("date", &date_time(p.exported, lang))])}</p>
                                 <p class="counts">{counts}</p>
+                                {(p.own_scenarios + p.own_reframes + p.own_decks > 0).then(|| view! {
+                                    <p class="counts">{fill(t.import_own, &[
+                                        ("s", &p.own_scenarios.to_string()),
+                                        ("r", &p.own_reframes.to_string()),
+                                        ("d", &p.own_decks.to_string()),
+                                    ])}</p>
+                                })}
                                 <div class="actions">
                                     <button type="button" class="primary" on:click=move |_| apply(false)>{t.import_merge}</button>
                                     <button type="button" on:click=move |_| apply(true)>{t.import_replace}</button>

@@ -8,6 +8,7 @@ pub mod facilitate;
 pub mod home;
 pub mod journal;
 pub mod lens;
+pub mod mine;
 pub mod not_found;
 pub mod open;
 pub mod reframe;

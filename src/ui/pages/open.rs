@@ -248,8 +248,8 @@ fn Preview(share: Share) -> impl IntoView {
     };
     let where_to = move |saved: &Saved| match saved {
         Saved::Scenario(id) => (format!("/scenarios/{id}"), t.open_it),
-        Saved::Reframe(_) => ("/reframe".to_string(), t.open_it),
-        Saved::Deck(_) => ("/facilitate".to_string(), t.open_it),
+        Saved::Reframe(id) => (format!("/mine/reframe/{id}"), t.open_it),
+        Saved::Deck(id) => (format!("/mine/deck/{id}"), t.open_it),
         Saved::Plan(id) => (format!("/facilitate/plan/{id}"), t.open_plan),
         Saved::Nothing => ("/".to_string(), t.open_it),
     };

@@ -68,6 +68,16 @@ fn Overview(scenario: Scenario) -> impl IntoView {
                 " · "
                 {move || fill(t().minutes, &[("n", &s.with_value(|s| s.minutes).to_string())])}
             </p>
+            {crate::domain::own::is_own(&id).then(|| {
+                let edit = href(&format!("/mine/scenario/{id}"));
+                view! {
+                    <p class="own-link">
+                        <span class="own-mark">{move || crate::i18n::mine::tr(ctx.lang.get()).badge}</span>
+                        " "
+                        <A href=edit>{move || crate::i18n::mine::tr(ctx.lang.get()).edit}</A>
+                    </p>
+                }
+            })}
             <h2>{move || t().situation}</h2>
             <p class="user-text">{move || text(|s| &s.situation)}</p>
             <h2>{move || t().tasks_here}</h2>

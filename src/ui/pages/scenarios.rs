@@ -42,6 +42,7 @@ pub fn ScenarioLibrary() -> impl IntoView {
                                 .map(|s| {
                                     let done = practised.with(|p| p.contains(&s.id));
                                     let heavy = s.is_heavy();
+                                    let mine = crate::domain::own::is_own(&s.id);
                                     let title = s.title.get(lang).to_string();
                                     let tasks = s
                                         .tasks
@@ -60,6 +61,7 @@ pub fn ScenarioLibrary() -> impl IntoView {
                                             <p class="meta">{tasks}</p>
                                             {heavy.then(|| view! { <p class="heavy-mark">{t().heavy_mark}</p> })}
                                             {done.then(|| view! { <p class="practised-mark">{t().practised}</p> })}
+                                            {mine.then(|| view! { <p class="own-mark">{move || crate::i18n::mine::tr(ctx.lang.get()).badge}</p> })}
                                         </li>
                                     }
                                 })
@@ -75,6 +77,7 @@ pub fn ScenarioLibrary() -> impl IntoView {
         <section class="page scenarios">
             <h1>{move || t().library_title}</h1>
             <p>{move || t().library_intro}</p>
+            <p class="own-link"><A href=href("/mine")>{move || crate::i18n::mine::tr(ctx.lang.get()).link_scenarios}</A></p>
             <div class="filters" role="search">
                 <label>
                     <span>{move || t().search}</span>

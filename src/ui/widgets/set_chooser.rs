@@ -36,9 +36,21 @@ pub fn SetChooser() -> impl IntoView {
         .into_iter()
         .partition(|s| matches!(s, PracticeSet::Shift(_)));
     move || {
-        let t = reframe::tr(ctx.lang.get());
+        let lang = ctx.lang.get();
+        let t = reframe::tr(lang);
+        // The person's own phrases are a set of their own, once there are any.
+        let has_own = matches!(
+            ctx.content.get(lang),
+            crate::library::Loaded::Ready(lib)
+                if lib.reframes.iter().any(|r| crate::domain::own::is_own(&r.id))
+        );
+        let mut mixed = mixed.clone();
+        if has_own {
+            mixed.push(PracticeSet::Mine);
+        }
         view! {
             <p class="lead">{t.intro}</p>
+            <p class="own-link"><a href=href("/mine")>{t.mine_link}</a></p>
             <h2>{t.choose_heading}</h2>
             <h3>{t.by_shift_heading}</h3>
             <ul class="cards">{cards(&shifts, t)}</ul>

@@ -95,17 +95,21 @@ pub fn ShareLink(
 /// A "Share" button that shows the link for what `make` gives (kept up to date
 /// while open). What to share is made only when the person asks for it.
 #[component]
-pub fn ShareToggle<F>(make: F) -> impl IntoView
+pub fn ShareToggle<F>(
+    make: F,
+    /// What is shared, for the button's accessible name where several show.
+    #[prop(optional, into)]
+    name: Option<Signal<String>>,
+) -> impl IntoView
 where
-    F: Fn() -> share::Share + Send + Sync + 'static,
+    F: Fn() -> Option<share::Share> + Send + Sync + 'static,
 {
     let ctx = use_ctx();
     let open = RwSignal::new(false);
     let t = move || tr(ctx.lang.get());
     let id = format!("share-{}", crate::ui::pages::facilitate::fresh_id());
     let body = move || {
-        open.get().then(|| {
-            let shared = make();
+        open.get().then(&make).flatten().map(|shared| {
             let title = share::title(&shared, ctx.lang.get());
             view! {
                 <p class="muted">{t().share_hint}</p>
@@ -117,6 +121,7 @@ where
         <div class="share-toggle">
             <button
                 type="button"
+                aria-label=move || name.map(|n| format!("{}: {}", t().share, n.get()))
                 aria-expanded=move || open.get().to_string()
                 aria-controls=id.clone()
                 on:click=move |_| open.update(|o| *o = !*o)

@@ -45,6 +45,7 @@ pub fn FacilitatePage() -> impl IntoView {
             <h1>{move || ft(ctx).title}</h1>
             <p>{move || ft(ctx).intro}</p>
             <p class="private">{move || ft(ctx).private_note}</p>
+            <p class="own-link"><A href=href("/mine")>{move || crate::i18n::mine::tr(ctx.lang.get()).link_decks}</A></p>
             <h2>{move || ft(ctx).plans_heading}</h2>
             <p>
                 <button type="button" class="primary" on:click=new_plan>

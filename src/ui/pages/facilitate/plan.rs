@@ -191,7 +191,7 @@ fn PlanEditor(id: String) -> impl IntoView {
         <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
         <ShareToggle make=move || {
             let plan = plan_for_share();
-            ctx.store.doc().with(|d| Share::plan(&plan, d))
+            Some(ctx.store.doc().with(|d| Share::plan(&plan, d)))
         }/>
     }
 }

@@ -110,7 +110,7 @@ pub fn StepRow(plan: String, sid: String, status: RwSignal<String>) -> impl Into
             .map(|lib| {
                 lib.decks
                     .iter()
-                    .map(|d| (d.id.clone(), d.title.get(lang).to_string()))
+                    .map(|d| (d.id.clone(), own_marked(&d.id, d.title.get(lang), lang)))
                     .collect()
             })
             .unwrap_or_default();
@@ -127,7 +127,7 @@ pub fn StepRow(plan: String, sid: String, status: RwSignal<String>) -> impl Into
             .map(|lib| {
                 lib.scenarios
                     .iter()
-                    .map(|s| (s.id.clone(), s.title.get(lang).to_string()))
+                    .map(|s| (s.id.clone(), own_marked(&s.id, s.title.get(lang), lang)))
                     .collect()
             })
             .unwrap_or_default();
@@ -310,5 +310,15 @@ pub fn StepRow(plan: String, sid: String, status: RwSignal<String>) -> impl Into
                 </div>
             </fieldset>
         </li>
+    }
+}
+
+/// A title, marked when the user wrote the item ("… (自分で作成)").
+fn own_marked(id: &str, title: &str, lang: crate::domain::Lang) -> String {
+    if crate::domain::own::is_own(id) {
+        let t = crate::i18n::mine::tr(lang);
+        crate::i18n::fill(t.marked, &[("title", title), ("badge", t.badge)])
+    } else {
+        title.to_string()
     }
 }
