@@ -170,3 +170,39 @@ test('damaged, tampered, invalid and oversized links are refused, and nothing ch
   assert.deepEqual(await stored(page), before);
   await context.close();
 });
+
+test('a finished deck of my own is shared from /mine and saved on another device, ready to use', async () => {
+  const a = await open();
+  await go(a.page, a.origin, '/');
+  const deck = { id: 'mine-d1', kind: 'check_in', title: { ja: '冬のチェックイン', en: '' }, prompt: [
+    { id: 'p1', text: { ja: 'この一週間で、ほっとした瞬間は？', en: '' } },
+    { id: 'p2', text: { ja: '今日、ここに持ってきたい気持ちは？', en: '' } },
+  ] };
+  const draft = { id: 'mine-d2', kind: 'theme', title: { ja: '書きかけ', en: '' }, prompt: [] };
+  await a.page.evaluate((own) => localStorage.setItem('taiwa.data', JSON.stringify({ app: 'taiwa', schema: 2, own })), {
+    decks: {
+      'mine-d1': { lang: 'ja', created: 2, updated: 2, item: deck },
+      'mine-d2': { lang: 'ja', created: 1, updated: 1, item: draft },
+    },
+  });
+  await go(a.page, a.origin, '/mine');
+  assert.equal(await a.page.getByRole('button', { name: '共有する: 書きかけ' }).count(), 0, 'a draft cannot be shared');
+  await a.page.getByRole('button', { name: '共有する: 冬のチェックイン' }).click();
+  const url = await a.page.locator('[data-id="mine-d1"] a.share-url').getAttribute('href');
+  assert.match(url, /\/open#2/);
+  await a.context.close();
+
+  const b = await open();
+  await b.page.goto(url);
+  await ready(b.page);
+  const main = b.page.locator('main');
+  assert.match(await main.innerText(), /この一週間で、ほっとした瞬間は？/);
+  await b.page.getByRole('button', { name: '自分のものとして保存する' }).click();
+  await main.getByRole('link', { name: '開く' }).click();
+  await b.page.waitForURL(/\/mine\/deck\/mine-/);
+  await go(b.page, b.origin, '/mine');
+  assert.match(await b.page.locator('.own-card').innerText(), /冬のチェックイン/);
+  assert.match(await b.page.locator('.own-card').innerText(), /できあがり/);
+  assert.deepEqual(b.errors, []);
+  await b.context.close();
+});
