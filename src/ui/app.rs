@@ -1,22 +1,14 @@
 //! The shell: context, header, routes, and the effects that mirror settings onto
 //! `<html>` (language, theme, text size).
 
-use super::pages::facilitate::{
-    list::FacilitatePage, plan::PlanPage, present::PresentPage, report::ReportPage,
-};
-use super::pages::{
-    about::About, card::CardPage, concepts::ConceptsPage, data::DataPage, home::Home,
-    journal::JournalPage, lens::OpenLens, not_found::NotFound, reframe::ReframePage,
-    scenario::ScenarioPage, scenarios::ScenarioLibrary, settings::SettingsPage, solo::SoloPage,
-    together::TogetherPage,
-};
+use super::pages::{home::Home, not_found::NotFound};
 use super::widgets::{header::Header, notices::Notices, update_banner::UpdateBanner};
 use super::{browser_lang, Ctx};
 use crate::store::Store;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{path, Lazy, LazyRoute};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -62,22 +54,22 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
-                    <Route path=path!("/scenarios") view=ScenarioLibrary/>
-                    <Route path=path!("/scenarios/:id") view=ScenarioPage/>
-                    <Route path=path!("/scenarios/:id/solo") view=SoloPage/>
-                    <Route path=path!("/scenarios/:id/together") view=TogetherPage/>
-                    <Route path=path!("/card") view=CardPage/>
-                    <Route path=path!("/reframe") view=ReframePage/>
-                    <Route path=path!("/reframe/lens") view=OpenLens/>
-                    <Route path=path!("/facilitate") view=FacilitatePage/>
-                    <Route path=path!("/facilitate/plan/:id") view=PlanPage/>
-                    <Route path=path!("/facilitate/present/:id") view=PresentPage/>
-                    <Route path=path!("/facilitate/report/:id") view=ReportPage/>
-                    <Route path=path!("/journal") view=JournalPage/>
-                    <Route path=path!("/data") view=DataPage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                    <Route path=path!("/about") view=About/>
-                    <Route path=path!("/concepts") view=ConceptsPage/>
+                    <Route path=path!("/scenarios") view={Lazy::<ScenariosRoute>::new()}/>
+                    <Route path=path!("/scenarios/:id") view={Lazy::<ScenarioRoute>::new()}/>
+                    <Route path=path!("/scenarios/:id/solo") view={Lazy::<SoloRoute>::new()}/>
+                    <Route path=path!("/scenarios/:id/together") view={Lazy::<TogetherRoute>::new()}/>
+                    <Route path=path!("/card") view={Lazy::<CardRoute>::new()}/>
+                    <Route path=path!("/reframe") view={Lazy::<ReframeRoute>::new()}/>
+                    <Route path=path!("/reframe/lens") view={Lazy::<LensRoute>::new()}/>
+                    <Route path=path!("/facilitate") view={Lazy::<FacilitateRoute>::new()}/>
+                    <Route path=path!("/facilitate/plan/:id") view={Lazy::<PlanRoute>::new()}/>
+                    <Route path=path!("/facilitate/present/:id") view={Lazy::<PresentRoute>::new()}/>
+                    <Route path=path!("/facilitate/report/:id") view={Lazy::<ReportRoute>::new()}/>
+                    <Route path=path!("/journal") view={Lazy::<JournalRoute>::new()}/>
+                    <Route path=path!("/data") view={Lazy::<DataRoute>::new()}/>
+                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
+                    <Route path=path!("/about") view={Lazy::<AboutRoute>::new()}/>
+                    <Route path=path!("/concepts") view={Lazy::<ConceptsRoute>::new()}/>
                 </Routes>
             </main>
         </Router>
@@ -166,3 +158,53 @@ impl Page {
         }
     }
 }
+
+/// A page whose code is split out of the first screen's wasm: its route loads a
+/// wasm module the first time one of its group's pages is shown (see
+/// ARCHITECTURE.md, "Code splitting"). Pages of one group share one module.
+/// `lazy_page!(group: Route, view_fn, preload_fn => path::to::Page);`
+macro_rules! lazy_page {
+    ($group:ident: $route:ident, $view:ident, $preload:ident => $($page:ident)::+) => {
+        pub struct $route;
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_this: Self) -> AnyView {
+                $view().await
+            }
+
+            async fn preload() {
+                $preload().await
+            }
+        }
+
+        #[leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, preload($preload))]
+        fn $view() -> AnyView {
+            super::pages::$($page)::+().into_any()
+        }
+    };
+}
+
+// The role plays, the reframing studio and the glossary: the pages that read the
+// built-in content.
+lazy_page!(practice: ScenariosRoute, scenarios_view, scenarios_preload => scenarios::ScenarioLibrary);
+lazy_page!(practice: ScenarioRoute, scenario_view, scenario_preload => scenario::ScenarioPage);
+lazy_page!(practice: SoloRoute, solo_view, solo_preload => solo::SoloPage);
+lazy_page!(practice: TogetherRoute, together_view, together_preload => together::TogetherPage);
+lazy_page!(practice: CardRoute, card_view, card_preload => card::CardPage);
+lazy_page!(practice: ReframeRoute, reframe_view, reframe_preload => reframe::ReframePage);
+lazy_page!(practice: LensRoute, lens_view, lens_preload => lens::OpenLens);
+lazy_page!(practice: ConceptsRoute, concepts_view, concepts_preload => concepts::ConceptsPage);
+// Facilitation: plans, the shared screen and the report.
+lazy_page!(facilitate: FacilitateRoute, facilitate_view, facilitate_preload => facilitate::list::FacilitatePage);
+lazy_page!(facilitate: PlanRoute, plan_view, plan_preload => facilitate::plan::PlanPage);
+lazy_page!(facilitate: PresentRoute, present_view, present_preload => facilitate::present::PresentPage);
+lazy_page!(facilitate: ReportRoute, report_view, report_preload => facilitate::report::ReportPage);
+// The user's own things: journal, data, settings, and About.
+lazy_page!(mine: JournalRoute, journal_view, journal_preload => journal::JournalPage);
+lazy_page!(mine: DataRoute, data_view, data_preload => data::DataPage);
+lazy_page!(mine: SettingsRoute, settings_view, settings_preload => settings::SettingsPage);
+lazy_page!(mine: AboutRoute, about_view, about_preload => about::About);
