@@ -8,7 +8,8 @@ use crate::store::Store;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::{path, Lazy, LazyRoute};
+use leptos_router::{path, ChooseView};
+use std::{future::Future, pin::Pin};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -54,22 +55,22 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
-                    <Route path=path!("/scenarios") view={Lazy::<ScenariosRoute>::new()}/>
-                    <Route path=path!("/scenarios/:id") view={Lazy::<ScenarioRoute>::new()}/>
-                    <Route path=path!("/scenarios/:id/solo") view={Lazy::<SoloRoute>::new()}/>
-                    <Route path=path!("/scenarios/:id/together") view={Lazy::<TogetherRoute>::new()}/>
-                    <Route path=path!("/card") view={Lazy::<CardRoute>::new()}/>
-                    <Route path=path!("/reframe") view={Lazy::<ReframeRoute>::new()}/>
-                    <Route path=path!("/reframe/lens") view={Lazy::<LensRoute>::new()}/>
-                    <Route path=path!("/facilitate") view={Lazy::<FacilitateRoute>::new()}/>
-                    <Route path=path!("/facilitate/plan/:id") view={Lazy::<PlanRoute>::new()}/>
-                    <Route path=path!("/facilitate/present/:id") view={Lazy::<PresentRoute>::new()}/>
-                    <Route path=path!("/facilitate/report/:id") view={Lazy::<ReportRoute>::new()}/>
-                    <Route path=path!("/journal") view={Lazy::<JournalRoute>::new()}/>
-                    <Route path=path!("/data") view={Lazy::<DataRoute>::new()}/>
-                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
-                    <Route path=path!("/about") view={Lazy::<AboutRoute>::new()}/>
-                    <Route path=path!("/concepts") view={Lazy::<ConceptsRoute>::new()}/>
+                    <Route path=path!("/scenarios") view=SCENARIOS/>
+                    <Route path=path!("/scenarios/:id") view=SCENARIO/>
+                    <Route path=path!("/scenarios/:id/solo") view=SOLO/>
+                    <Route path=path!("/scenarios/:id/together") view=TOGETHER/>
+                    <Route path=path!("/card") view=CARD/>
+                    <Route path=path!("/reframe") view=REFRAME/>
+                    <Route path=path!("/reframe/lens") view=LENS/>
+                    <Route path=path!("/facilitate") view=FACILITATE/>
+                    <Route path=path!("/facilitate/plan/:id") view=PLAN/>
+                    <Route path=path!("/facilitate/present/:id") view=PRESENT/>
+                    <Route path=path!("/facilitate/report/:id") view=REPORT/>
+                    <Route path=path!("/journal") view=JOURNAL/>
+                    <Route path=path!("/data") view=DATA/>
+                    <Route path=path!("/settings") view=SETTINGS/>
+                    <Route path=path!("/about") view=ABOUT/>
+                    <Route path=path!("/concepts") view=CONCEPTS/>
                 </Routes>
             </main>
         </Router>
@@ -162,24 +163,32 @@ impl Page {
 /// A page whose code is split out of the first screen's wasm: its route loads a
 /// wasm module the first time one of its group's pages is shown (see
 /// ARCHITECTURE.md, "Code splitting"). Pages of one group share one module.
-/// `lazy_page!(group: Route, view_fn, preload_fn => path::to::Page);`
+/// (leptos_router's `Lazy<T>` would do the same, with a copy of the router's
+/// generic code for every page; all these routes share this one type.)
+#[derive(Clone, Copy)]
+pub struct LazyPage {
+    view: fn() -> Pin<Box<dyn Future<Output = AnyView>>>,
+    preload: fn() -> Pin<Box<dyn Future<Output = ()>>>,
+}
+
+impl ChooseView for LazyPage {
+    async fn choose(self) -> AnyView {
+        (self.view)().await
+    }
+
+    async fn preload(&self) {
+        (self.preload)().await
+    }
+}
+
+/// `lazy_page!(group: NAME, view_fn, preload_fn => path::to::Page);` defines the
+/// route's view `NAME`, in the wasm module `group`.
 macro_rules! lazy_page {
-    ($group:ident: $route:ident, $view:ident, $preload:ident => $($page:ident)::+) => {
-        pub struct $route;
-
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            async fn view(_this: Self) -> AnyView {
-                $view().await
-            }
-
-            async fn preload() {
-                $preload().await
-            }
-        }
+    ($group:ident: $name:ident, $view:ident, $preload:ident => $($page:ident)::+) => {
+        const $name: LazyPage = LazyPage {
+            view: || Box::pin($view()),
+            preload: || Box::pin($preload()),
+        };
 
         #[leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, preload($preload))]
         fn $view() -> AnyView {
@@ -190,21 +199,21 @@ macro_rules! lazy_page {
 
 // The role plays, the reframing studio and the glossary: the pages that read the
 // built-in content.
-lazy_page!(practice: ScenariosRoute, scenarios_view, scenarios_preload => scenarios::ScenarioLibrary);
-lazy_page!(practice: ScenarioRoute, scenario_view, scenario_preload => scenario::ScenarioPage);
-lazy_page!(practice: SoloRoute, solo_view, solo_preload => solo::SoloPage);
-lazy_page!(practice: TogetherRoute, together_view, together_preload => together::TogetherPage);
-lazy_page!(practice: CardRoute, card_view, card_preload => card::CardPage);
-lazy_page!(practice: ReframeRoute, reframe_view, reframe_preload => reframe::ReframePage);
-lazy_page!(practice: LensRoute, lens_view, lens_preload => lens::OpenLens);
-lazy_page!(practice: ConceptsRoute, concepts_view, concepts_preload => concepts::ConceptsPage);
+lazy_page!(practice: SCENARIOS, scenarios_view, scenarios_preload => scenarios::ScenarioLibrary);
+lazy_page!(practice: SCENARIO, scenario_view, scenario_preload => scenario::ScenarioPage);
+lazy_page!(practice: SOLO, solo_view, solo_preload => solo::SoloPage);
+lazy_page!(practice: TOGETHER, together_view, together_preload => together::TogetherPage);
+lazy_page!(practice: CARD, card_view, card_preload => card::CardPage);
+lazy_page!(practice: REFRAME, reframe_view, reframe_preload => reframe::ReframePage);
+lazy_page!(practice: LENS, lens_view, lens_preload => lens::OpenLens);
+lazy_page!(practice: CONCEPTS, concepts_view, concepts_preload => concepts::ConceptsPage);
 // Facilitation: plans, the shared screen and the report.
-lazy_page!(facilitate: FacilitateRoute, facilitate_view, facilitate_preload => facilitate::list::FacilitatePage);
-lazy_page!(facilitate: PlanRoute, plan_view, plan_preload => facilitate::plan::PlanPage);
-lazy_page!(facilitate: PresentRoute, present_view, present_preload => facilitate::present::PresentPage);
-lazy_page!(facilitate: ReportRoute, report_view, report_preload => facilitate::report::ReportPage);
+lazy_page!(facilitate: FACILITATE, facilitate_view, facilitate_preload => facilitate::list::FacilitatePage);
+lazy_page!(facilitate: PLAN, plan_view, plan_preload => facilitate::plan::PlanPage);
+lazy_page!(facilitate: PRESENT, present_view, present_preload => facilitate::present::PresentPage);
+lazy_page!(facilitate: REPORT, report_view, report_preload => facilitate::report::ReportPage);
 // The user's own things: journal, data, settings, and About.
-lazy_page!(mine: JournalRoute, journal_view, journal_preload => journal::JournalPage);
-lazy_page!(mine: DataRoute, data_view, data_preload => data::DataPage);
-lazy_page!(mine: SettingsRoute, settings_view, settings_preload => settings::SettingsPage);
-lazy_page!(mine: AboutRoute, about_view, about_preload => about::About);
+lazy_page!(mine: JOURNAL, journal_view, journal_preload => journal::JournalPage);
+lazy_page!(mine: DATA, data_view, data_preload => data::DataPage);
+lazy_page!(mine: SETTINGS, settings_view, settings_preload => settings::SettingsPage);
+lazy_page!(mine: ABOUT, about_view, about_preload => about::About);
