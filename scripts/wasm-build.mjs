@@ -82,7 +82,13 @@ export async function buildWasm(staging, { release, publicUrl }) {
     .filter((f) => f.endsWith('.wasm') && f !== `${BIN}.wasm`)
     .sort();
 
-  // 3. wasm-bindgen on the main module (keeping the exports the split modules import).
+  // 3. wasm-bindgen on the main module (the CLI must be the crate's version,
+  // which Cargo.toml pins and scripts/setup.sh installs) (keeping the exports the split modules import).
+  const lock = readFileSync(join(root, 'Cargo.lock'), 'utf8').match(/name = "wasm-bindgen"\nversion = "([^"]+)"/);
+  const cli = spawnSync('wasm-bindgen', ['--version'], { encoding: 'utf8' }).stdout?.trim();
+  if (lock && cli !== `wasm-bindgen ${lock[1]}`) {
+    throw new Error(`wasm-build: need wasm-bindgen ${lock[1]}, found ${cli || 'none'}; run: bash scripts/setup.sh build`);
+  }
   run('wasm-bindgen', ['--target=web', '--keep-lld-exports', '--no-typescript',
     `--out-dir=${join(work, 'bindgen')}`, `--out-name=${BIN}`, join(work, 'split', `${BIN}.wasm`)]);
 
