@@ -53,8 +53,8 @@ pub fn App() -> impl IntoView {
         <Router base=super::base()>
             <Chrome updates/>
             <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=Home/>
+                <Routes fallback=|| view! { <NotFound/> <Drawn/> }>
+                    <Route path=path!("/") view=|| view! { <Home/> <Drawn/> }/>
                     <Route path=path!("/scenarios") view=SCENARIOS/>
                     <Route path=path!("/scenarios/:id") view=SCENARIO/>
                     <Route path=path!("/scenarios/:id/solo") view=SOLO/>
@@ -75,6 +75,13 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// Drawn after a route's page: the first time, the static first screen goes.
+#[component]
+fn Drawn() -> impl IntoView {
+    // Effects run once the view they belong to is in the document.
+    Effect::new(|_| super::first_page_drawn());
 }
 
 /// Whether a path is shared on screen with a group: such a page shows nothing
@@ -173,7 +180,8 @@ pub struct LazyPage {
 
 impl ChooseView for LazyPage {
     async fn choose(self) -> AnyView {
-        (self.view)().await
+        let page = (self.view)().await;
+        view! { {page} <Drawn/> }.into_any()
     }
 
     async fn preload(&self) {
