@@ -1,7 +1,9 @@
 // make bench: the figures for the budgets in design.md.
 //
-//  1. sizes of every file in dist/, raw and gzip, and the total the first screen
-//     needs (everything but the content files, which load when a page needs them);
+//  1. sizes of every file in dist/, raw and gzip; then the first screen as the
+//     browser gets it: `/` loaded in headless Chromium, and the gzip sizes of the
+//     files it requested until the app was interactive and the network quiet
+//     (the wasm is split: the other pages' modules load when they are opened);
 //  2. start to first interactive screen, warm cache, in headless Chromium: the
 //     median of several runs, beside a bare Leptos counter built the same way;
 //  3. Lighthouse (mobile emulation, its default): performance, accessibility
@@ -35,20 +37,48 @@ function files(dir) {
 }
 const kb = (n) => (n / 1024).toFixed(1).padStart(7) + ' KB';
 
+// Loaded after the first screen, for installing and offline use: the service
+// worker (which then precaches every file), the manifest and the icons.
+const FOR_INSTALL = /^(icons\/|manifest\.webmanifest$|sw\.js$)/;
+
 function sizes(dir, label) {
   console.log(`\n== ${label}: files in ${relative(root, dir)}/ (raw, gzip -9)`);
-  let first = { raw: 0, gz: 0 };
   for (const f of files(dir).sort()) {
     const body = readFileSync(f);
-    const gz = gzipSync(body, { level: 9 }).length;
     const name = relative(dir, f);
-    // Loaded after the first screen: content when a page needs it; the icons,
-    // manifest and service worker by the browser, for installing and offline.
-    const later = name.startsWith('content/') ? 'loaded when a page needs it'
-      : /^(icons\/|manifest\.webmanifest$|sw\.js$)/.test(name) ? 'for installing and offline use, after the first screen'
+    const note = name.startsWith('content/') ? 'loaded when a page needs it'
+      : FOR_INSTALL.test(name) ? 'for installing and offline use, after the first screen'
+      : /\.wasm$/.test(name) && !/_bg\.wasm$/.test(name) ? 'split off: loaded with its pages'
       : null;
+    console.log(`${kb(body.length)} ${kb(gzipSync(body, { level: 9 }).length)}  ${name}${note ? `  (${note})` : ''}`);
+  }
+}
+
+// The first screen as a browser downloads it: `/` in a fresh profile, every file
+// the page requested until it was interactive and the network quiet, each
+// counted at its gzip -9 size (what a host that compresses would send).
+async function firstScreen(dir, label) {
+  const site = await serve([{ prefix: '/', dir }]);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await (await browser.newContext()).newPage();
+  const requested = [];
+  page.on('request', (r) => { if (!r.serviceWorker()) requested.push(new URL(r.url()).pathname); });
+  await page.goto(site.origin + '/');
+  await page.waitForFunction(() => performance.getEntriesByName('taiwa-interactive').length > 0);
+  await page.waitForLoadState('networkidle');
+  await browser.close();
+  await site.close();
+  console.log(`\n== ${label}: what loading / downloads (raw, gzip -9)`);
+  const first = { raw: 0, gz: 0 };
+  for (const path of [...new Set(requested)]) {
+    const name = path === '/' ? 'index.html' : decodeURIComponent(path.slice(1));
+    const f = join(dir, name);
+    if (!existsSync(f) || statSync(f).isDirectory()) continue;
+    const body = readFileSync(f);
+    const gz = gzipSync(body, { level: 9 }).length;
+    const later = FOR_INSTALL.test(name);
     if (!later) { first.raw += body.length; first.gz += gz; }
-    console.log(`${kb(body.length)} ${kb(gz)}  ${name}${later ? `  (${later})` : ''}`);
+    console.log(`${kb(body.length)} ${kb(gz)}  ${name}${later ? '  (icon, manifest or service worker: not counted)' : ''}`);
   }
   console.log(`${kb(first.raw)} ${kb(first.gz)}  first screen total (budget 250 KB gzip, aim 150 KB)`);
   return first;
@@ -108,14 +138,18 @@ async function lighthouse(dir) {
   }
 }
 
-const taiwa = sizes(join(root, 'dist'), 'Taiwa');
+sizes(join(root, 'dist'), 'Taiwa');
+const taiwa = await firstScreen(join(root, 'dist'), 'Taiwa');
 await lighthouse(join(root, 'dist'));
 
 console.log('\n== building the bare Leptos counter the same way (bench/counter)');
 const counterDir = join(root, 'bench/counter');
 if (existsSync(join(root, 'Cargo.lock'))) sh(`cp ${join(root, 'Cargo.lock')} ${join(counterDir, 'Cargo.lock')}`);
-sh(`CARGO_TARGET_DIR=${join(root, 'target/bench-counter')} trunk build --release --offline 2>&1 | tail -1`, counterDir);
-const counter = sizes(join(counterDir, 'dist'), 'Counter');
+// Trunk's usual build, with the project's --cfg but not the linker flag that only
+// the split build needs (.cargo/config.toml applies to bench/counter too).
+sh(`CARGO_TARGET_DIR=${join(root, 'target/bench-counter')} RUSTFLAGS='--cfg erase_components' trunk build --release --offline 2>&1 | tail -1`, counterDir);
+sizes(join(counterDir, 'dist'), 'Counter');
+const counter = await firstScreen(join(counterDir, 'dist'), 'Counter');
 
 const tTaiwa = await startup(join(root, 'dist'));
 const tCounter = await startup(join(counterDir, 'dist'));

@@ -1,5 +1,7 @@
 // Trunk post-build hook, run after Trunk has hashed the file names:
 //
+// 0. builds the wasm, split at the lazy routes, and writes its loader into
+//    index.html: see wasm-build.mjs (Trunk's own Rust step is skipped);
 // 1. copies the content library (one JSON file per language, written by
 //    build.rs) into dist/content/, named by a hash of its text, and names those
 //    files in <meta name="taiwa-content-LANG"> for the app to load;
@@ -14,12 +16,19 @@ import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync, existsSy
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { precache } from './precache.mjs';
+import { buildWasm } from './wasm-build.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error('post-build: TRUNK_STAGING_DIR is not set; run me from trunk');
   process.exit(1);
 }
+// 0. The wasm and its loader.
+await buildWasm(dir, {
+  release: process.env.TRUNK_PROFILE === 'release',
+  publicUrl: process.env.TRUNK_PUBLIC_URL || '/',
+});
+
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
 

@@ -2,7 +2,7 @@
 # Installs what Taiwa needs to build (and, with "test", to test), idempotently
 # and at pinned versions. Safe to run again: each step checks the version first.
 #
-#   scripts/setup.sh build   wasm target, trunk, wasm-bindgen-cli, wasm-opt
+#   scripts/setup.sh build   wasm target, trunk, wasm-bindgen-cli, wasm-split-cli, wasm-opt
 #   scripts/setup.sh test    the above, plus the browser-test tools and the three
 #                            browser engines: Chromium, Firefox ESR, and WebKitGTK
 #                            (WebKitWebDriver + MiniBrowser, in Xvfb)
@@ -14,6 +14,9 @@ set -euo pipefail
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
+# wasm-split-cli: splits the wasm at the lazy routes (scripts/wasm-build.mjs).
+# Its 0.2 line reads the markers of wasm_split_helpers 0.2 (leptos 0.8's #[lazy]).
+WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132
 # Lowest browser versions the cross-engine tests are known to work with.
 FIREFOX_MIN=140        # firefox-esr: WebDriver BiDi as puppeteer-core 24 drives it
@@ -67,6 +70,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
   # --locked fails: its lock file names a crate version the registry no longer serves.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about a minute, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 # --- Node tools: wasm-opt from npm's binaryen --------------------------------

@@ -16,7 +16,6 @@ strings! {
     persist_unsupported: "このブラウザには、この仕組みがありません。バックアップを保存しておくと安心です。", "This browser does not offer this. Keeping a backup is a good idea.";
     export_title: "バックアップを保存する", "Save a backup";
     export_body: "すべてのデータを1つのファイル（JSON）にして、この端末に保存します。ファイルの中身は読める文字なので、大切に保管してください。", "Saves all your data as one file (JSON) on this device. The file is readable text: keep it somewhere safe.";
-    export_button: "バックアップをダウンロード", "Download a backup";
     import_title: "バックアップから戻す", "Restore from a backup";
     import_body: "対話で保存したバックアップファイルを選んでください。まず中身を確かめてから、取りこむかどうかを選べます。", "Choose a backup file saved by Taiwa. You will see what it holds before anything changes.";
     import_choose: "ファイルを選ぶ", "Choose a file";

@@ -107,6 +107,8 @@ strings! {
     store_full: "保存の容量がいっぱいです。今の変更はこの画面の中にだけあります。バックアップをダウンロードしてから、古いものを消してください。", "Storage is full. Your latest change is kept only on this screen. Download a backup, then delete something old.";
     store_newer: "このデータは新しい版の対話で保存されています。壊さないように、読むだけにしています。アプリを最新にしてください。", "This data was saved by a newer version of Taiwa. To keep it safe, it is open read-only. Please update the app.";
     dismiss: "閉じる", "Dismiss";
+    // Also on the data page; here for the "storage is full" notice.
+    export_button: "バックアップをダウンロード", "Download a backup";
     loading: "読み込んでいます…", "Loading…";
     content_failed: "内容を読み込めませんでした。通信が切れているか、アプリの更新中かもしれません。もう一度お試しください。", "The content could not be loaded. You may be offline, or the app may be updating. Please try again.";
     retry: "もう一度読み込む", "Try again";

@@ -1,25 +1,15 @@
 //! The shell: context, header, routes, and the effects that mirror settings onto
 //! `<html>` (language, theme, text size).
 
-use super::pages::facilitate::{
-    list::FacilitatePage, plan::PlanPage, present::PresentPage, report::ReportPage,
-};
-use super::pages::mine::{
-    deck::DeckEditor, list::MinePage, reframe::ReframeEditor, scenario::ScenarioEditor,
-};
-use super::pages::{
-    about::About, concepts::ConceptsPage, data::DataPage, home::Home, journal::JournalPage,
-    lens::OpenLens, not_found::NotFound, open::OpenPage, reframe::ReframePage,
-    scenario::ScenarioPage, scenarios::ScenarioLibrary, settings::SettingsPage, solo::SoloPage,
-    together::TogetherPage,
-};
+use super::pages::{home::Home, not_found::NotFound};
 use super::widgets::{header::Header, notices::Notices, update_banner::UpdateBanner};
 use super::{browser_lang, Ctx};
 use crate::store::Store;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{path, ChooseView};
+use std::{future::Future, pin::Pin};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -63,33 +53,40 @@ pub fn App() -> impl IntoView {
         <Router base=super::base()>
             <Chrome updates/>
             <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/scenarios") view=ScenarioLibrary/>
-                    <Route path=path!("/scenarios/:id") view=ScenarioPage/>
-                    <Route path=path!("/scenarios/:id/solo") view=SoloPage/>
-                    <Route path=path!("/scenarios/:id/together") view=TogetherPage/>
-                    <Route path=path!("/card") view=OpenPage/>
-                    <Route path=path!("/open") view=OpenPage/>
-                    <Route path=path!("/reframe") view=ReframePage/>
-                    <Route path=path!("/reframe/lens") view=OpenLens/>
-                    <Route path=path!("/facilitate") view=FacilitatePage/>
-                    <Route path=path!("/facilitate/plan/:id") view=PlanPage/>
-                    <Route path=path!("/facilitate/present/:id") view=PresentPage/>
-                    <Route path=path!("/facilitate/report/:id") view=ReportPage/>
-                    <Route path=path!("/journal") view=JournalPage/>
-                    <Route path=path!("/data") view=DataPage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                    <Route path=path!("/about") view=About/>
-                    <Route path=path!("/concepts") view=ConceptsPage/>
-                    <Route path=path!("/mine") view=MinePage/>
-                    <Route path=path!("/mine/scenario/:id") view=ScenarioEditor/>
-                    <Route path=path!("/mine/reframe/:id") view=ReframeEditor/>
-                    <Route path=path!("/mine/deck/:id") view=DeckEditor/>
+                <Routes fallback=|| view! { <NotFound/> <Drawn/> }>
+                    <Route path=path!("/") view=|| view! { <Home/> <Drawn/> }/>
+                    <Route path=path!("/scenarios") view=SCENARIOS/>
+                    <Route path=path!("/scenarios/:id") view=SCENARIO/>
+                    <Route path=path!("/scenarios/:id/solo") view=SOLO/>
+                    <Route path=path!("/scenarios/:id/together") view=TOGETHER/>
+                    <Route path=path!("/card") view=OPEN/>
+                    <Route path=path!("/open") view=OPEN/>
+                    <Route path=path!("/reframe") view=REFRAME/>
+                    <Route path=path!("/reframe/lens") view=LENS/>
+                    <Route path=path!("/facilitate") view=FACILITATE/>
+                    <Route path=path!("/facilitate/plan/:id") view=PLAN/>
+                    <Route path=path!("/facilitate/present/:id") view=PRESENT/>
+                    <Route path=path!("/facilitate/report/:id") view=REPORT/>
+                    <Route path=path!("/journal") view=JOURNAL/>
+                    <Route path=path!("/data") view=DATA/>
+                    <Route path=path!("/settings") view=SETTINGS/>
+                    <Route path=path!("/about") view=ABOUT/>
+                    <Route path=path!("/concepts") view=CONCEPTS/>
+                    <Route path=path!("/mine") view=MINE/>
+                    <Route path=path!("/mine/scenario/:id") view=MINE_SCENARIO/>
+                    <Route path=path!("/mine/reframe/:id") view=MINE_REFRAME/>
+                    <Route path=path!("/mine/deck/:id") view=MINE_DECK/>
                 </Routes>
             </main>
         </Router>
     }
+}
+
+/// Drawn after a route's page: the first time, the static first screen goes.
+#[component]
+fn Drawn() -> impl IntoView {
+    // Effects run once the view they belong to is in the document.
+    Effect::new(|_| super::first_page_drawn());
 }
 
 /// Whether a path is shared on screen with a group: such a page shows nothing
@@ -180,3 +177,67 @@ impl Page {
         }
     }
 }
+
+/// A page whose code is split out of the first screen's wasm: its route loads a
+/// wasm module the first time one of its group's pages is shown (see
+/// ARCHITECTURE.md, "Code splitting"). Pages of one group share one module.
+/// (leptos_router's `Lazy<T>` would do the same, with a copy of the router's
+/// generic code for every page; all these routes share this one type.)
+#[derive(Clone, Copy)]
+pub struct LazyPage {
+    view: fn() -> Pin<Box<dyn Future<Output = AnyView>>>,
+    preload: fn() -> Pin<Box<dyn Future<Output = ()>>>,
+}
+
+impl ChooseView for LazyPage {
+    async fn choose(self) -> AnyView {
+        let page = (self.view)().await;
+        view! { {page} <Drawn/> }.into_any()
+    }
+
+    async fn preload(&self) {
+        (self.preload)().await
+    }
+}
+
+/// `lazy_page!(group: NAME, view_fn, preload_fn => path::to::Page);` defines the
+/// route's view `NAME`, in the wasm module `group`.
+macro_rules! lazy_page {
+    ($group:ident: $name:ident, $view:ident, $preload:ident => $($page:ident)::+) => {
+        const $name: LazyPage = LazyPage {
+            view: || Box::pin($view()),
+            preload: || Box::pin($preload()),
+        };
+
+        #[leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, preload($preload))]
+        fn $view() -> AnyView {
+            super::pages::$($page)::+().into_any()
+        }
+    };
+}
+
+// The role plays, the reframing studio and the glossary: the pages that read the
+// built-in content.
+lazy_page!(practice: SCENARIOS, scenarios_view, scenarios_preload => scenarios::ScenarioLibrary);
+lazy_page!(practice: SCENARIO, scenario_view, scenario_preload => scenario::ScenarioPage);
+lazy_page!(practice: SOLO, solo_view, solo_preload => solo::SoloPage);
+lazy_page!(practice: TOGETHER, together_view, together_preload => together::TogetherPage);
+lazy_page!(practice: OPEN, open_view, open_preload => open::OpenPage);
+lazy_page!(practice: REFRAME, reframe_view, reframe_preload => reframe::ReframePage);
+lazy_page!(practice: LENS, lens_view, lens_preload => lens::OpenLens);
+lazy_page!(practice: CONCEPTS, concepts_view, concepts_preload => concepts::ConceptsPage);
+// Facilitation: plans, the shared screen and the report.
+lazy_page!(facilitate: FACILITATE, facilitate_view, facilitate_preload => facilitate::list::FacilitatePage);
+lazy_page!(facilitate: PLAN, plan_view, plan_preload => facilitate::plan::PlanPage);
+lazy_page!(facilitate: PRESENT, present_view, present_preload => facilitate::present::PresentPage);
+lazy_page!(facilitate: REPORT, report_view, report_preload => facilitate::report::ReportPage);
+// The user's own records: journal, data, settings, and About.
+lazy_page!(records: JOURNAL, journal_view, journal_preload => journal::JournalPage);
+lazy_page!(records: DATA, data_view, data_preload => data::DataPage);
+lazy_page!(records: SETTINGS, settings_view, settings_preload => settings::SettingsPage);
+lazy_page!(records: ABOUT, about_view, about_preload => about::About);
+// Writing one's own scenarios, reframes and decks (/mine).
+lazy_page!(authoring: MINE, mine_view, mine_preload => mine::list::MinePage);
+lazy_page!(authoring: MINE_SCENARIO, mine_scenario_view, mine_scenario_preload => mine::scenario::ScenarioEditor);
+lazy_page!(authoring: MINE_REFRAME, mine_reframe_view, mine_reframe_preload => mine::reframe::ReframeEditor);
+lazy_page!(authoring: MINE_DECK, mine_deck_view, mine_deck_preload => mine::deck::DeckEditor);

@@ -85,19 +85,27 @@ pub fn href(path: &str) -> String {
     format!("{}{}", base(), path)
 }
 
-/// Mounts the app on `<body>`, replacing the static first screen.
+/// Mounts the app on `<body>`. The static first screen stays until the first
+/// page is drawn (see [`first_page_drawn`]).
 pub fn mount() {
     console_panic_hook();
+    leptos::mount::mount_to_body(app::App);
+    // For the benchmark: the first screen is drawn and interactive.
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("taiwa-interactive");
+    }
+}
+
+/// Removes the static first screen (`#boot` in index.html), which style/app.css
+/// keeps in front of the app until then. Called once a page has been drawn: a
+/// page whose code loads on first use (see ARCHITECTURE.md, "Code splitting")
+/// is not there at once, and the shell alone would be an empty screen.
+pub fn first_page_drawn() {
     if let Some(boot) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("boot"))
     {
         boot.remove();
-    }
-    leptos::mount::mount_to_body(app::App);
-    // For the benchmark: the first screen is drawn and interactive.
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = perf.mark("taiwa-interactive");
     }
 }
 

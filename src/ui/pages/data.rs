@@ -53,7 +53,7 @@ pub fn DataPage() -> impl IntoView {
                         ctx.store.doc().with_untracked(download::backup);
                     }
                 >
-                    {move || t().export_button}
+                    {move || ctx.t().export_button}
                 </button>
             </div>
             <ImportSection/>

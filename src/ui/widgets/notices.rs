@@ -32,10 +32,13 @@ pub fn Notices() -> impl IntoView {
                                 <button
                                     type="button"
                                     on:click=move |_| {
-                                        ctx.store.doc().with_untracked(crate::ui::download::backup);
+                                        let doc = ctx.store.doc().get_untracked();
+                                        leptos::task::spawn_local(async move {
+                                            backup(doc).await;
+                                        });
                                     }
                                 >
-                                    {move || crate::i18n::data::tr(ctx.lang.get()).export_button}
+                                    {move || ctx.t().export_button}
                                 </button>
                             </Show>
                             <Show when=move || can_dismiss>
@@ -49,4 +52,11 @@ pub fn Notices() -> impl IntoView {
             />
         </div>
     }
+}
+
+/// The backup, from the "storage is full" notice: written by the code of the
+/// data page, which loads with it (see ARCHITECTURE.md, "Code splitting").
+#[leptos::wasm_split::wasm_split(mine, wasm_split_path = ::leptos::wasm_split)]
+fn backup(doc: crate::domain::document::Document) -> bool {
+    crate::ui::download::backup(&doc)
 }

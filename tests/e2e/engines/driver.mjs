@@ -208,10 +208,17 @@ class Page {
     await this._press(key);
   }
 
-  /** The visible text of the first element matching `css` (waits for it). */
+  /**
+   * The visible text of the first element matching `css` (waits for it). Found
+   * and read in one step: a page opened from the menu may replace the element
+   * in between (its code loads on first use, see ARCHITECTURE.md).
+   */
   async text(css) {
-    const found = await this.find(css);
-    return this.evaluate((s) => document.querySelector(s).innerText, found);
+    const [text] = await this.waitUntil((s) => {
+      const el = document.querySelector(s);
+      return el ? [el.innerText] : null;
+    }, [css], `element ${JSON.stringify(css)}`);
+    return text;
   }
 
   /** Waits until an element matches `css` (and, if given, its text matches `text`). */
