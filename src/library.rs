@@ -62,21 +62,56 @@ impl Ready {
 
 /// The content of both languages, as far as loaded, joined with the user's
 /// ready own items. Provided as context.
+///
+/// The join (and with it the content checks that tell a ready own item from a
+/// draft) is set up the first time a page asks for content, not when the app
+/// starts: only pages that show content use it, and they are split out of the
+/// first screen's wasm (see ARCHITECTURE.md, "Code splitting").
 #[derive(Clone, Copy)]
 pub struct Content {
     ja: RwSignal<Option<Loaded>>,
     en: RwSignal<Option<Loaded>>,
-    joined_ja: Memo<Option<Loaded>>,
-    joined_en: Memo<Option<Loaded>>,
+    /// The user's own items: changes only when they change, not on every save.
+    own: Memo<OwnContent>,
+    /// The app's owner, so the join outlives the page that first asked.
+    owner: StoredValue<Option<Owner>>,
+    joined: StoredValue<Option<[Memo<Option<Loaded>>; 2]>>,
 }
 
 impl Content {
     /// `own` reads the user's own items (tracked); the library is joined with
     /// the ready ones.
     pub fn new(own: impl Fn() -> OwnContent + Send + Sync + 'static) -> Content {
-        let ja = RwSignal::new(None);
-        let en = RwSignal::new(None);
-        let own = Memo::new(move |_| own());
+        Content {
+            ja: RwSignal::new(None),
+            en: RwSignal::new(None),
+            own: Memo::new(move |_| own()),
+            owner: StoredValue::new(Owner::current()),
+            joined: StoredValue::new(None),
+        }
+    }
+
+    fn joined(&self, lang: Lang) -> Memo<Option<Loaded>> {
+        let memos = match self.joined.get_value() {
+            Some(memos) => memos,
+            None => {
+                let memos = match self.owner.get_value() {
+                    Some(owner) => owner.with(|| self.join()),
+                    None => self.join(),
+                };
+                self.joined.set_value(Some(memos));
+                memos
+            }
+        };
+        memos[match lang {
+            Lang::Ja => 0,
+            Lang::En => 1,
+        }]
+    }
+
+    /// The memos of the join, one per language.
+    fn join(&self) -> [Memo<Option<Loaded>>; 2] {
+        let own = self.own;
         let ready = Memo::new(move |_| own.with(Ready::of));
         let join = move |slot: RwSignal<Option<Loaded>>| {
             Memo::new(move |_| match slot.get() {
@@ -93,19 +128,7 @@ impl Content {
                 other => other,
             })
         };
-        Content {
-            ja,
-            en,
-            joined_ja: join(ja),
-            joined_en: join(en),
-        }
-    }
-
-    fn joined(&self, lang: Lang) -> Memo<Option<Loaded>> {
-        match lang {
-            Lang::Ja => self.joined_ja,
-            Lang::En => self.joined_en,
-        }
+        [join(self.ja), join(self.en)]
     }
 
     fn slot(&self, lang: Lang) -> RwSignal<Option<Loaded>> {

@@ -56,7 +56,7 @@ pub fn Notices() -> impl IntoView {
 
 /// The backup, from the "storage is full" notice: written by the code of the
 /// data page, which loads with it (see ARCHITECTURE.md, "Code splitting").
-#[leptos::wasm_split::wasm_split(mine, wasm_split_path = ::leptos::wasm_split)]
+#[leptos::wasm_split::wasm_split(records, wasm_split_path = ::leptos::wasm_split)]
 fn backup(doc: crate::domain::document::Document) -> bool {
     crate::ui::download::backup(&doc)
 }
