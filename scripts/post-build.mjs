@@ -58,6 +58,10 @@ for (const lang of ['ja', 'en']) {
   metas.push(`<meta name="taiwa-content-${lang}" content="${name}">`);
 }
 html = html.replace(/<meta name="taiwa-content-[a-z]+"[^>]*>\s*/g, '');
+if (!html.includes('<title>')) {
+  console.error('post-build: index.html has no <title> to put the content names before');
+  process.exit(1);
+}
 html = html.replace('<title>', `${metas.join('\n  ')}\n  <title>`);
 const hashes = [];
 for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
@@ -78,7 +82,13 @@ const csp = [
 ].join('; ');
 const meta = `<meta http-equiv="Content-Security-Policy" content="${csp}">`;
 html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/g, '');
-html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  ${meta}`);
+// (Release builds minify index.html: the charset may be written unquoted.)
+const charset = /<meta charset="?utf-8"?>/i;
+if (!charset.test(html)) {
+  console.error('post-build: index.html has no <meta charset="utf-8"> to put the policy after');
+  process.exit(1);
+}
+html = html.replace(charset, (m) => `${m}\n  ${meta}`);
 writeFileSync(file, html);
 console.log(`post-build: CSP added with ${hashes.length} script hash(es)`);
 
