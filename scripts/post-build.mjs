@@ -63,6 +63,22 @@ if (!html.includes('<title>')) {
   process.exit(1);
 }
 html = html.replace('<title>', `${metas.join('\n  ')}\n  <title>`);
+// 1b. The stylesheets only split-off pages use (facilitation, the shared
+//    screen, the user's own content) are not on the first screen: their links
+//    leave <head>, and are named in <meta name="taiwa-styles"> for the app to
+//    add when it first draws a split-off page (ui::styles).
+const deferred = [];
+html = html.replace(/<link\b[^>]*\bhref="?([^" >]*?(?:facilitate|present|mine)-[0-9a-f]+\.css)"?[^>]*>\s*/g, (_, href) => {
+  deferred.push(href);
+  return '';
+});
+if (deferred.length !== 3) {
+  console.error(`post-build: expected 3 page stylesheets to defer, found ${deferred.length}`);
+  process.exit(1);
+}
+html = html.replace(/<meta name="taiwa-styles"[^>]*>\s*/g, '');
+html = html.replace('<title>', `<meta name="taiwa-styles" content="${deferred.join(' ')}">\n  <title>`);
+
 const hashes = [];
 for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
   hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);

@@ -23,6 +23,7 @@
 // Run from post-build.mjs (Trunk's environment: TRUNK_STAGING_DIR, TRUNK_PROFILE,
 // TRUNK_PUBLIC_URL).
 import { spawnSync, spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { readFileSync, writeFileSync, readdirSync, rmSync, mkdirSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -120,9 +121,17 @@ export async function buildWasm(staging, { release, publicUrl }) {
   };
   // (Only the import statements: the keys of the imports object stay the module
   // name written in the wasm.)
-  const outGlue = replaceAll(glue, `from "./${LINK}"`, `from "./${names.link}"`, 'JS glue');
+  let outGlue = replaceAll(glue, `from "./${LINK}"`, `from "./${names.link}"`, 'JS glue');
   let outLink = replaceAll(link, `"./${BIN}.js"`, `"./${names.js}"`, LINK);
   for (const m of modules) outLink = replaceAll(outLink, `"./${m}"`, `"./${names.module(m)}"`, LINK);
+  if (release) {
+    // Minified (terser, from scripts/tools): the glue is on the first screen.
+    // Exported names stay: the split modules' loader imports them by name.
+    const terser = await import(pathToFileURL(join(root, 'scripts/tools/node_modules/terser/main.js')).href);
+    const options = { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } };
+    outGlue = (await terser.minify(outGlue, options)).code;
+    outLink = (await terser.minify(outLink, options)).code;
+  }
 
   // Remove a previous build's files (trunk serve reuses its staging folder).
   for (const f of readdirSync(staging)) {

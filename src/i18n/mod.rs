@@ -23,6 +23,7 @@ macro_rules! strings {
     };
 }
 
+pub mod about;
 pub mod concepts;
 pub mod data;
 pub mod facilitate;
@@ -90,13 +91,6 @@ strings! {
     size_larger: "もっと大きい", "Larger";
     settings_saved: "設定はこの端末に保存されます。", "Settings are kept on this device.";
 
-    about_title: "このアプリについて", "About Taiwa";
-    about_ips: "意図的なピアサポート（Intentional Peer Support, IPS）は、シェリー・ミードさん（Shery Mead）が始めた、関係のあり方についての実践です。相手に問題があるという前提から始めず、ふたりの関係を通して、お互いがどうやって今の見方を身につけてきたのかに気づき、新しい見方や動き方を一緒に見つけていきます。", "Intentional Peer Support (IPS) is a way of relating, founded by Shery Mead. It does not start from the assumption that someone has a problem: two people use their relationship to notice how each came to see things as they do, and find new ways of seeing and acting together.";
-    about_independent: "対話は、IPSを学ぶ人のための独立した練習の道具です。Intentional Peer Support の団体が作ったものでも、認めたものでもありません。本物の研修については intentionalpeersupport.org をご覧ください。", "Taiwa is an independent practice aid for people learning IPS. It is not made or endorsed by Intentional Peer Support. For the real training, see intentionalpeersupport.org.";
-    about_content: "アプリの中の場面、言いかえ、問いかけはすべて、このアプリのために新しく書いたものです。", "Every scenario, reframe and prompt in the app was written new for it.";
-    about_privacy_title: "あなたのデータについて", "Your data";
-    about_privacy: "書いたものは、このブラウザの保存領域（localStorage）だけに置かれます。アプリは、自分自身のファイル以外に通信をしません。分析ツールも外部のフォントも使っていません。ブラウザのデータを消すと、書いたものも消えます。", "What you write is kept only in this browser's storage (localStorage). The app makes no requests beyond its own files: no analytics, no outside fonts. Clearing the browser's data deletes what you wrote.";
-    about_share: "「共有する」で作るリンクには、場面や進行表の中身そのものが入っています（サーバーを通りません）。そのため、リンクを手にした人は誰でも中身を読めます。個人が特定できることは書かずに、送る相手を選んで使ってください。", "A link made with \"Share\" carries the scenario or plan itself (it never passes through a server). So anyone who has the link can read what it holds. Leave out anything that could identify a person, and choose who you send it to.";
 
     not_found_title: "ページが見つかりません", "Page not found";
     not_found_body: "アドレスが変わったか、まだないページです。", "The address may have changed, or the page does not exist yet.";

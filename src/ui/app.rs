@@ -191,6 +191,8 @@ pub struct LazyPage {
 
 impl ChooseView for LazyPage {
     async fn choose(self) -> AnyView {
+        // The split-off pages' stylesheets, the first time (see ui::styles).
+        super::styles::ensure().await;
         let page = (self.view)().await;
         view! { {page} <Drawn/> }.into_any()
     }

@@ -7,6 +7,7 @@ pub mod format;
 pub mod labels;
 pub mod pages;
 pub mod pwa;
+pub mod styles;
 pub mod widgets;
 
 use crate::domain::Lang;

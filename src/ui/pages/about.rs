@@ -7,17 +7,18 @@ use leptos_router::components::A;
 #[component]
 pub fn About() -> impl IntoView {
     let ctx = use_ctx();
+    let t = move || crate::i18n::about::tr(ctx.lang.get());
     view! {
         <section class="page about">
-            <h1>{move || ctx.t().about_title}</h1>
-            <p>{move || ctx.t().about_ips}</p>
-            <p>{move || ctx.t().about_independent}</p>
+            <h1>{move || t().title}</h1>
+            <p>{move || t().ips}</p>
+            <p>{move || t().independent}</p>
             <p><a href="https://www.intentionalpeersupport.org/" rel="noopener">"intentionalpeersupport.org"</a></p>
-            <p>{move || ctx.t().about_content}</p>
+            <p>{move || t().content}</p>
             <p><A href=href("/concepts")>{move || crate::i18n::concepts::tr(ctx.lang.get()).link}</A></p>
-            <h2>{move || ctx.t().about_privacy_title}</h2>
-            <p>{move || ctx.t().about_privacy}</p>
-            <p>{move || ctx.t().about_share}</p>
+            <h2>{move || t().privacy_title}</h2>
+            <p>{move || t().privacy}</p>
+            <p>{move || t().share}</p>
             <p class="safety">{move || ctx.t().not_crisis}</p>
             {crate::ui::pwa::version().map(|v| {
                 view! {
