@@ -98,8 +98,11 @@ async function isThisApp(response) {
   if (!(response.headers.get('content-type') || '').includes('text/html')) return false;
   try {
     const text = await response.text();
-    const base = /<base\s+href="([^"]*)"/i.exec(text);
-    return base !== null && new URL(base[1], response.url || SCOPE).href === SCOPE;
+    // (A release build's index.html is minified: the value may be unquoted.)
+    const base = /<base\s+href=(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/i.exec(text);
+    if (base === null) return false;
+    const href = base[1] ?? base[2] ?? base[3];
+    return new URL(href, response.url || SCOPE).href === SCOPE;
   } catch {
     return false;
   }
