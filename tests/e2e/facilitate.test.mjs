@@ -4,7 +4,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { open, go, ready, h1, teardown } from './harness.mjs';
+import { open, go, ready, h1, teardown, focusIs } from './harness.mjs';
 
 after(teardown);
 
@@ -65,7 +65,7 @@ test('a plan from the template adds up to 90 minutes, and steps move by keyboard
   await page.keyboard.press('Enter');
   assert.equal((await legends())[0], 'ステップ1：チェックイン');
   assert.match(await page.locator('.status').innerText(), /「チェックイン」を1番目に移しました/);
-  const focused = await page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  const focused = await focusIs(page, 'aria-label', '「チェックイン」を下へ');
   assert.equal(focused, '「チェックイン」を下へ', 'at the top, focus moves to "down"');
   await page.keyboard.press('Enter');
   assert.equal((await legends())[1], 'ステップ2：チェックイン');
@@ -93,7 +93,7 @@ test('a plan from the template adds up to 90 minutes, and steps move by keyboard
   assert.equal(await page.locator('.plan-item').count(), 2);
   await page.getByRole('button', { name: '削除 11月の学習会のコピー' }).click();
   assert.match(await page.locator('.confirm-ask').innerText(), /「11月の学習会のコピー」を削除しますか/);
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'やめておく');
+  assert.equal(await focusIs(page, 'text', 'やめておく'), 'やめておく');
   await page.getByRole('button', { name: '削除する' }).click();
   assert.deepEqual(await page.locator('.plan-item h3').allInnerTexts(), ['11月の学習会']);
   assert.ok(path.startsWith('/facilitate/plan/'));

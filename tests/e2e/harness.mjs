@@ -137,3 +137,18 @@ export async function offlineReady(page) {
 
 /** The visible text of the main heading. */
 export const h1 = (page) => page.locator('main h1').first().innerText();
+
+/**
+ * The focused element's `what` (an attribute name, or 'text' for its text),
+ * once it equals `want`: the app moves focus on the next animation frame, so
+ * this waits a few seconds for it before reading whatever is focused.
+ */
+export async function focusIs(page, what, want) {
+  const read = ([what, want]) => {
+    const el = document.activeElement;
+    const got = el ? (what === 'text' ? el.textContent : el.getAttribute(what)) : null;
+    return want === undefined ? got : got === want;
+  };
+  await page.waitForFunction(read, [what, want], { timeout: 5000 }).catch(() => {});
+  return page.evaluate(read, [what, undefined]);
+}

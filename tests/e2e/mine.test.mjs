@@ -5,7 +5,7 @@
 // A draft is kept but stays out of the library; a deleted item leaves it.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, go, ready, h1, teardown, OWN_SAMPLE } from './harness.mjs';
+import { open, go, ready, h1, teardown, OWN_SAMPLE, focusIs } from './harness.mjs';
 
 after(teardown);
 
@@ -206,7 +206,7 @@ test('a draft scenario is kept after a reload and stays out of the scenario list
   // The list of what is left moves to each place.
   await page.locator('.own-todo .todo-toggle').click();
   await page.getByRole('button', { name: 'やりとり 1・相手が言うこと・することへ移動' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-moments-0-other');
+  assert.equal(await focusIs(page, 'id', 'f-moments-0-other'), 'f-moments-0-other');
   await go(page, origin, '/mine');
   assert.match(await page.locator(`.own-card[data-id="${id}"]`).innerText(), /夜の電話[\s\S]*下書き・あと\d+か所/);
   await go(page, origin, '/scenarios');

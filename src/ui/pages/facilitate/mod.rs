@@ -210,3 +210,18 @@ pub fn focus_later(id: String) {
         }
     });
 }
+
+/// The route's `:id`, tracked (the plan, session or report pages).
+pub fn route_id() -> Memo<String> {
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()))
+}
+
+/// Whether the route's session exists and is not deleted.
+pub fn session_exists(ctx: Ctx, id: Memo<String>) -> impl Fn() -> bool + Copy {
+    move || {
+        ctx.store
+            .doc()
+            .with(|d| d.sessions.get(&id.get()).is_some_and(|s| !s.deleted))
+    }
+}

@@ -11,13 +11,12 @@ use crate::ui::widgets::share_link::ShareToggle;
 use crate::ui::{href, use_ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let ctx = use_ctx();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let id = super::route_id();
     let exists = move || {
         ctx.store
             .doc()

@@ -19,20 +19,15 @@ use crate::ui::{href, use_ctx, Ctx};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 #[component]
 pub fn PresentPage() -> impl IntoView {
     let ctx = use_ctx();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let exists = move || {
-        ctx.store
-            .doc()
-            .with(|d| d.sessions.get(&id.get()).is_some_and(|s| !s.deleted))
-    };
+    let id = super::route_id();
+    let exists = super::session_exists(ctx, id);
     view! {
         <Show
             when=exists

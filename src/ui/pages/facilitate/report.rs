@@ -12,7 +12,6 @@ use crate::store::now;
 use crate::ui::{href, use_ctx, Ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 /// The journal entry a session's report is saved as.
 fn entry_id(session: &str) -> String {
@@ -22,13 +21,8 @@ fn entry_id(session: &str) -> String {
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let ctx = use_ctx();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
-    let exists = move || {
-        ctx.store
-            .doc()
-            .with(|d| d.sessions.get(&id.get()).is_some_and(|s| !s.deleted))
-    };
+    let id = super::route_id();
+    let exists = super::session_exists(ctx, id);
     view! {
         <section class="page facilitate report">
             <p>
