@@ -58,7 +58,7 @@ function sizes(dir, label) {
 // the page requested until it was interactive and the network quiet, each
 // counted at its gzip -9 size (what a host that compresses would send).
 async function firstScreen(dir, label) {
-  const site = await serve([{ prefix: '/', dir }]);
+  const site = await serve([{ prefix: '/', dir }], 0, { compress: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const page = await (await browser.newContext()).newPage();
   const requested = [];
@@ -85,7 +85,7 @@ async function firstScreen(dir, label) {
 }
 
 async function startup(dir, runs = 9) {
-  const site = await serve([{ prefix: '/', dir }]);
+  const site = await serve([{ prefix: '/', dir }], 0, { compress: true });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const page = await (await browser.newContext()).newPage();
   await page.goto(site.origin + '/');
@@ -112,7 +112,7 @@ async function lighthouse(dir) {
   }
   const { default: run } = await import(pathToFileURL(join(modules, 'lighthouse/core/index.js')).href);
   const { launch } = await import(pathToFileURL(join(modules, 'chrome-launcher/dist/index.js')).href);
-  const site = await serve([{ prefix: '/', dir }]);
+  const site = await serve([{ prefix: '/', dir }], 0, { compress: true });
   const chrome = await launch({
     chromePath: process.env.CHROME_PATH || process.env.CHROMIUM || '/usr/bin/chromium',
     chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],

@@ -91,23 +91,72 @@ pub fn href(path: &str) -> String {
 pub fn mount() {
     console_panic_hook();
     leptos::mount::mount_to_body(app::App);
-    // For the benchmark: the first screen is drawn and interactive.
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+}
+
+/// Takes away the static first screen (`#boot` in index.html), which
+/// style/app.css keeps in front of the app until then. Called once a page has
+/// been drawn: a page whose code loads on first use (see ARCHITECTURE.md, "Code
+/// splitting") is not there at once, and the shell alone would be an empty
+/// screen.
+///
+/// The first screen is hidden at once (`.gone`: the app shows) and removed
+/// from the document once the browser has reported its first paint to the page,
+/// or after [`PAINT_REPORT_WAIT_MS`]. Chromium forgets a painted element that
+/// leaves the document before its paint is reported (which can come late while
+/// the wasm starts), and would then count the app's page, drawn later, as the
+/// largest contentful paint: as if nothing had been on screen before the wasm
+/// loaded.
+pub fn first_page_drawn() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(boot) = window.document().and_then(|d| d.get_element_by_id("boot")) else {
+        return;
+    };
+    if boot.class_name().contains("gone") {
+        return; // already hidden, to be removed
+    }
+    boot.set_class_name("boot gone");
+    let performance = window.performance();
+    if let Some(perf) = &performance {
+        // For the benchmark: the first page is on screen and interactive.
         let _ = perf.mark("taiwa-interactive");
+    }
+    let start = performance.as_ref().map_or(0.0, |p| p.now());
+    let waited = move || performance.as_ref().map_or(f64::MAX, |p| p.now() - start);
+    until_done(std::rc::Rc::new(move || {
+        let done = paint_reported() || waited() >= PAINT_REPORT_WAIT_MS;
+        if done {
+            boot.remove();
+        }
+        done
+    }));
+}
+
+/// Calls `done` now and then every few milliseconds until it says it is done.
+fn until_done(done: std::rc::Rc<dyn Fn() -> bool>) {
+    if !done() {
+        leptos::prelude::set_timeout(
+            move || until_done(done),
+            std::time::Duration::from_millis(10),
+        );
     }
 }
 
-/// Removes the static first screen (`#boot` in index.html), which style/app.css
-/// keeps in front of the app until then. Called once a page has been drawn: a
-/// page whose code loads on first use (see ARCHITECTURE.md, "Code splitting")
-/// is not there at once, and the shell alone would be an empty screen.
-pub fn first_page_drawn() {
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
-    }
+/// The longest the hidden first screen waits for its paint to be reported.
+const PAINT_REPORT_WAIT_MS: f64 = 500.0;
+
+/// Whether the first contentful paint has been reported to the page, or the
+/// browser does not report paints (then there is nothing to wait for).
+fn paint_reported() -> bool {
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return true;
+    };
+    let supported = js_sys::Reflect::get(&js_sys::global(), &"PerformanceObserver".into())
+        .and_then(|po| js_sys::Reflect::get(&po, &"supportedEntryTypes".into()))
+        .map(|types| js_sys::Array::from(&types).includes(&"paint".into(), 0))
+        .unwrap_or(false);
+    !supported || perf.get_entries_by_name("first-contentful-paint").length() > 0
 }
 
 fn console_panic_hook() {

@@ -9,6 +9,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -25,15 +26,21 @@ const TYPES = {
 };
 
 const HASHED = /-[0-9a-f]{12,}(_bg)?\.[a-z]+$/;
+// What a production host compresses.
+const COMPRESSIBLE = /^\.(html|js|mjs|css|json|wasm|webmanifest|svg|txt)$/;
 
 /**
  * Serves each `dir` under its `prefix`: mounts = [{ prefix: '/', dir: 'dist' }].
  * For tests only, `inject: { path, script }` serves `script` at `path` and loads
  * it from every HTML page, as the last element of <head> (so it runs before the
  * app's module script, under the page's Content-Security-Policy).
+ * With `compress: true`, text and wasm go out gzipped (level 9) to a browser
+ * that accepts it, as a production host sends them: the benchmark's Lighthouse
+ * run simulates a slow network on the bytes it is actually sent.
  */
-export async function serve(mounts, port = 0, { inject } = {}) {
+export async function serve(mounts, port = 0, { inject, compress = false } = {}) {
   const control = { mounts, down: false };
+  const gzipped = new Map(); // file -> { mtime, body }
   const server = createServer(async (req, res) => {
     // The injected test script is the test's own instrument, not the app: it
     // answers even while the network is "down".
@@ -73,12 +80,23 @@ export async function serve(mounts, port = 0, { inject } = {}) {
       if (inject && extname(file) === '.html') {
         body = body.toString('utf8').replace('</head>', `<script src="${inject.path}"></script>\n</head>`);
       }
-      res.writeHead(200, {
+      const headers = {
         'content-type': TYPES[extname(file)] || 'application/octet-stream',
         // Names with a content hash never change; the rest (index.html, sw.js,
         // the manifest, icons) is checked with the server on each use.
         'cache-control': HASHED.test(file) ? 'max-age=31536000, immutable' : 'no-cache',
-      });
+      };
+      if (compress && COMPRESSIBLE.test(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        const known = gzipped.get(file);
+        if (!inject && known && known.mtime === info.mtimeMs) body = known.body;
+        else {
+          body = gzipSync(body, { level: 9 });
+          if (!inject) gzipped.set(file, { mtime: info.mtimeMs, body });
+        }
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'accept-encoding';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch (e) {
       res.writeHead(500).end(String(e));
