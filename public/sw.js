@@ -11,9 +11,12 @@
 // - fetch: files come from the cache, else from the network. Page loads
 //   (navigations) get the cached index.html, so deep links work offline and
 //   the running version stays the cached one, even when the host has no
-//   rewrite rule; only when the server answers an address with a page that is
-//   not this app (another app under a sub-path of the same site) is that page
-//   shown as it is.
+//   rewrite rule. An address that is one of the app's own pages (APP_PAGES)
+//   gets it at once, without asking the network: the app starts as fast on a
+//   train's failing connection as at home. Any other address is asked of the
+//   network first (for at most NAVIGATION_WAIT_MS), and only when the server
+//   answers it with a page that is not this app (another app under a sub-path
+//   of the same site) is that page shown as it is.
 //
 // Everything here stays on the app's own origin.
 
@@ -25,7 +28,12 @@ const SCOPE = new URL('./', self.location.href).href;
 const PREFIX = `taiwa ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL('index.html', SCOPE).href;
-// How long a page load waits for the network before using the cached app.
+// The app's own pages, as paths below SCOPE: the routes in src/ui/app.rs
+// (pwa.test.mjs opens every page of the app and checks that none of them asks
+// the network).
+const APP_PAGES = /^(|scenarios(\/[^/]+(\/(solo|together))?)?|card|open|reframe(\/lens)?|facilitate(\/(plan|present|report)\/[^/]+)?|journal|data|settings|about|concepts|mine(\/(scenario|reframe|deck)\/[^/]+)?)\/?$/;
+// How long a load of any other address waits for the network before using
+// the cached app.
 const NAVIGATION_WAIT_MS = 3000;
 
 // Files whose names carry a hash of their content never change: the browser's
@@ -75,6 +83,7 @@ async function navigate(request) {
   if (same) return same; // one of the app's own files, opened as a page
   const app = await cache.match(INDEX);
   if (!app) return fetch(request);
+  if (APP_PAGES.test(new URL(request.url).pathname.slice(new URL(SCOPE).pathname.length))) return app;
   let answer;
   try {
     answer = await Promise.race([

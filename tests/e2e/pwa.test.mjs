@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { open, go, ready, h1, teardown, server, offlineReady, watch, CHROMIUM_ARGS, DIST } from './harness.mjs';
+import { open, go, ready, h1, teardown, server, offlineReady, watch, CHROMIUM_ARGS, DIST, PAGES, DEEP_PAGES } from './harness.mjs';
 import { precache } from '../../scripts/precache.mjs';
 
 after(teardown);
@@ -115,6 +115,36 @@ test('offline, the app starts with the user\'s settings, deep links open, and ev
   }
   assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e)), []);
   await context.close();
+});
+
+test('once installed, every page of the app opens from the cache without waiting for the network', async () => {
+  // On a train the connection can hang rather than fail: a page load that
+  // asked the network first would wait for it. The server here records what
+  // reaches it; the app's own pages must not.
+  const site = await server();
+  const { context, page, errors, origin } = await open();
+  try {
+    await go(page, origin, '/');
+    await offlineReady(page);
+    site.control.heard = [];
+    const pages = [...PAGES, ...DEEP_PAGES].map((p) => p.split('#')[0]);
+    for (const path of pages) {
+      await go(page, origin, path);
+      assert.ok((await h1(page)).length > 0, path);
+    }
+    const asked = site.control.heard.filter((p) => pages.includes(p));
+    assert.deepEqual(asked, [], 'pages that went to the network');
+    // An address that is not one of the app's pages is asked of the network
+    // first (it may be another app on the same site), and is then the app's
+    // "not found".
+    await go(page, origin, '/no-such-page');
+    assert.ok(site.control.heard.includes('/no-such-page'));
+    assert.equal(await h1(page), 'ページが見つかりません');
+    assert.deepEqual(errors, []);
+  } finally {
+    site.control.heard = undefined;
+    await context.close();
+  }
 });
 
 test('under a sub-path, the app works offline in its own scope, and a root install does not take it over', async () => {

@@ -5,7 +5,8 @@
 // Tests may change what is served while it runs: `site.control.mounts` is the
 // list of { prefix, dir } (change a dir to serve another build on the same
 // origin), and `site.control.down = true` drops every request unanswered, as a
-// network that is down would.
+// network that is down would. Setting `site.control.heard = []` records the
+// path of every request that reaches the server from then on.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -49,6 +50,7 @@ export async function serve(mounts, port = 0, { inject, compress = false } = {})
       res.end(inject.script);
       return;
     }
+    control.heard?.push(decodeURIComponent(req.url.split('?')[0]));
     if (control.down) {
       req.socket.destroy();
       return;
