@@ -86,6 +86,17 @@ pub fn href(path: &str) -> String {
     format!("{}{}", base(), path)
 }
 
+/// A number in `[0, 1)`, for drawing prompts and making ids.
+pub fn random() -> f64 {
+    js_sys::Math::random()
+}
+
+/// A fresh id for a plan, a session, a copy saved from a share link, or a
+/// page element.
+pub fn fresh_id() -> String {
+    crate::domain::session::new_id(crate::store::now(), random())
+}
+
 /// Mounts the app on `<body>`. The static first screen stays until the first
 /// page is drawn (see [`first_page_drawn`]).
 pub fn mount() {
@@ -100,63 +111,48 @@ pub fn mount() {
 /// screen.
 ///
 /// The first screen is hidden at once (`.gone`: the app shows) and removed
-/// from the document once the browser has reported its first paint to the page,
-/// or after [`PAINT_REPORT_WAIT_MS`]. Chromium forgets a painted element that
-/// leaves the document before its paint is reported (which can come late while
-/// the wasm starts), and would then count the app's page, drawn later, as the
-/// largest contentful paint: as if nothing had been on screen before the wasm
-/// loaded.
+/// from the document once the browser has reported its first paint to the page
+/// (or after half a second, where paints are not reported). Chromium forgets a
+/// painted element that leaves the document before its paint is reported
+/// (which comes late while the wasm starts), and would then count the app's
+/// page, drawn later, as the largest contentful paint: as if nothing had been
+/// on screen before the wasm loaded.
 pub fn first_page_drawn() {
-    let Some(window) = web_sys::window() else {
+    let window = web_sys::window();
+    let Some(boot) = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    else {
         return;
     };
-    let Some(boot) = window.document().and_then(|d| d.get_element_by_id("boot")) else {
-        return;
-    };
-    if boot.class_name().contains("gone") {
-        return; // already hidden, to be removed
+    if boot.class_name() == GONE {
+        return; // hidden already, waiting to be removed
     }
-    boot.set_class_name("boot gone");
-    let performance = window.performance();
-    if let Some(perf) = &performance {
-        // For the benchmark: the first page is on screen and interactive.
+    boot.set_class_name(GONE);
+    // For the benchmark: the first page is on screen and interactive.
+    if let Some(perf) = window.and_then(|w| w.performance()) {
         let _ = perf.mark("taiwa-interactive");
     }
-    let start = performance.as_ref().map_or(0.0, |p| p.now());
-    let waited = move || performance.as_ref().map_or(f64::MAX, |p| p.now() - start);
-    until_done(std::rc::Rc::new(move || {
-        let done = paint_reported() || waited() >= PAINT_REPORT_WAIT_MS;
-        if done {
-            boot.remove();
-        }
-        done
-    }));
+    remove_once_painted(boot, 0);
 }
 
-/// Calls `done` now and then every few milliseconds until it says it is done.
-fn until_done(done: std::rc::Rc<dyn Fn() -> bool>) {
-    if !done() {
+const GONE: &str = "boot gone";
+
+/// Removes the hidden first screen once its paint has been reported, checking
+/// every 10 ms, 50 times at most.
+fn remove_once_painted(boot: web_sys::Element, checks: u32) {
+    let reported = web_sys::window()
+        .and_then(|w| w.performance())
+        .is_none_or(|p| p.get_entries_by_name("first-contentful-paint").length() > 0);
+    if reported || checks >= 50 {
+        boot.remove();
+    } else {
         leptos::prelude::set_timeout(
-            move || until_done(done),
+            move || remove_once_painted(boot, checks + 1),
             std::time::Duration::from_millis(10),
         );
     }
-}
-
-/// The longest the hidden first screen waits for its paint to be reported.
-const PAINT_REPORT_WAIT_MS: f64 = 500.0;
-
-/// Whether the first contentful paint has been reported to the page, or the
-/// browser does not report paints (then there is nothing to wait for).
-fn paint_reported() -> bool {
-    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
-        return true;
-    };
-    let supported = js_sys::Reflect::get(&js_sys::global(), &"PerformanceObserver".into())
-        .and_then(|po| js_sys::Reflect::get(&po, &"supportedEntryTypes".into()))
-        .map(|types| js_sys::Array::from(&types).includes(&"paint".into(), 0))
-        .unwrap_or(false);
-    !supported || perf.get_entries_by_name("first-contentful-paint").length() > 0
 }
 
 fn console_panic_hook() {

@@ -15,6 +15,47 @@ test('the app loads in Japanese with no console error', async () => {
   await context.close();
 });
 
+test('before the wasm has loaded, the first screen says what Taiwa is; then it gives way to the app without getting in its way', async () => {
+  const { context, page, errors, origin } = await open();
+  // The browser never reports its first paint here, so the hidden first screen
+  // waits its longest (half a second) before it is removed; what it was like at
+  // the moment the app showed is noted as it happens.
+  await context.addInitScript(() => {
+    const real = Performance.prototype.getEntriesByName;
+    Performance.prototype.getEntriesByName = function (name, ...rest) {
+      return name === 'first-contentful-paint' ? [] : real.call(this, name, ...rest);
+    };
+    new MutationObserver((_, observer) => {
+      const boot = document.getElementById('boot');
+      if (!boot || !boot.classList.contains('gone')) return;
+      observer.disconnect();
+      const h = boot.querySelector('h1').getBoundingClientRect();
+      const hit = document.elementFromPoint(h.left + 5, h.top + h.height / 2);
+      window.taiwaGone = {
+        visibility: getComputedStyle(boot).visibility,
+        hitsFirstScreen: boot.contains(hit),
+        appShown: getComputedStyle(document.querySelector('header nav')).display !== 'none',
+      };
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['class'] });
+  });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(origin + '/');
+  const lead = page.locator('#boot p.lead');
+  await lead.waitFor();
+  assert.match(await lead.innerText(), /意図的なピアサポート/);
+  assert.match(await lead.innerText(), /what happened/);
+  assert.equal(await page.locator('header nav').isVisible(), false);
+  release();
+  await ready(page);
+  assert.equal(await h1(page), 'ようこそ、対話へ');
+  assert.deepEqual(await page.evaluate(() => window.taiwaGone), { visibility: 'hidden', hitsFirstScreen: false, appShown: true });
+  assert.equal(await page.locator('#boot').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('no request leaves the app\'s own origin, on a tour of every page', async () => {
   const { context, page, errors, requests, origin } = await open();
   for (const path of [...PAGES, ...DEEP_PAGES]) {
