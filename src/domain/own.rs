@@ -198,6 +198,16 @@ impl OwnContent {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Keeps `item` as the user's own under `id` (which it takes), written in
+    /// `lang`, created and updated `now`: a new item, a duplicate, or a copy
+    /// saved from a share link.
+    pub fn keep<T: Authored>(&mut self, item: &T, lang: Lang, id: &str, now: i64) {
+        T::kept_mut(self).insert(
+            id.to_string(),
+            Own::new(item.with_id(id.to_string()), lang, now),
+        );
+    }
 }
 
 /// Where a problem belongs in the editor: the field's path without its

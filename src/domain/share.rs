@@ -336,29 +336,22 @@ pub enum Saved {
 /// own decks and scenarios are saved with it, and its steps point to them.
 /// `ids` gives fresh ids (the UI uses the time and a random number).
 pub fn save(share: &Share, doc: &mut Document, now: i64, mut ids: impl FnMut() -> String) -> Saved {
-    /// Keeps `item` as the user's own under `id`.
-    fn keep<T: Authored>(doc: &mut Document, item: &T, lang: Lang, id: &str, now: i64) {
-        T::kept_mut(&mut doc.own).insert(
-            id.to_string(),
-            Own::new(item.with_id(id.to_string()), lang, now),
-        );
-    }
     let mut own_id = || format!("{}{}", own::PREFIX, ids());
     match share {
         Share::Card { .. } | Share::OwnCard { .. } => Saved::Nothing,
         Share::Scenario { lang, scenario } => {
             let id = own_id();
-            keep(doc, scenario, *lang, &id, now);
+            doc.own.keep(scenario, *lang, &id, now);
             Saved::Scenario(id)
         }
         Share::Reframe { lang, reframe } => {
             let id = own_id();
-            keep(doc, reframe, *lang, &id, now);
+            doc.own.keep(reframe, *lang, &id, now);
             Saved::Reframe(id)
         }
         Share::Deck { lang, deck } => {
             let id = own_id();
-            keep(doc, deck, *lang, &id, now);
+            doc.own.keep(deck, *lang, &id, now);
             Saved::Deck(id)
         }
         Share::Plan {
@@ -374,7 +367,7 @@ pub fn save(share: &Share, doc: &mut Document, now: i64, mut ids: impl FnMut() -
                         step.deck = Some(id.clone());
                     }
                 }
-                keep(doc, &d.item, d.lang, &id, now);
+                doc.own.keep(&d.item, d.lang, &id, now);
             }
             for s in scenarios {
                 let id = own_id();
@@ -383,7 +376,7 @@ pub fn save(share: &Share, doc: &mut Document, now: i64, mut ids: impl FnMut() -
                         step.scenario = Some(id.clone());
                     }
                 }
-                keep(doc, &s.item, s.lang, &id, now);
+                doc.own.keep(&s.item, s.lang, &id, now);
             }
             let id = ids();
             plan.id = id.clone();

@@ -107,7 +107,7 @@ where
     let ctx = use_ctx();
     let open = RwSignal::new(false);
     let t = move || tr(ctx.lang.get());
-    let id = format!("share-{}", crate::ui::pages::facilitate::fresh_id());
+    let id = format!("share-{}", crate::ui::fresh_id());
     let body = move || {
         open.get().then(&make).flatten().map(|shared| {
             let title = share::title(&shared, ctx.lang.get());

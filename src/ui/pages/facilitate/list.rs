@@ -2,10 +2,11 @@
 //! sessions run so far with their reports.
 
 use super::confirm::ConfirmButton;
-use super::{fresh_id, ft, local, name_or_untitled, start_session, template_plan};
+use super::{ft, local, name_or_untitled, start_session, template_plan};
 use crate::domain::session::{plans_by_name, sessions_newest_first};
 use crate::i18n::fill;
 use crate::store::now;
+use crate::ui::fresh_id;
 use crate::ui::{href, use_ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -21,7 +21,7 @@ use crate::domain::Lang;
 use crate::i18n::facilitate::{tr, Text};
 use crate::library::Loaded;
 use crate::store::now;
-use crate::ui::Ctx;
+use crate::ui::{fresh_id, Ctx};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -107,16 +107,6 @@ pub fn local(ms: i64) -> LocalDateTime {
     let offset =
         js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)).get_timezone_offset();
     LocalDateTime::from_epoch(ms, offset as i64)
-}
-
-/// A number in `[0, 1)` for drawing prompts and making ids.
-pub fn random() -> f64 {
-    js_sys::Math::random()
-}
-
-/// A fresh id for a plan or a session.
-pub fn fresh_id() -> String {
-    crate::domain::session::new_id(now(), random())
 }
 
 /// The deck a step draws from, if it names one the library has.

@@ -10,7 +10,7 @@
 use super::browser;
 use super::harvest::HarvestDrawer;
 use super::present_help::KeysHelp;
-use super::{deck_of, ft, kind_label, library, random, show_date, shown_prompt, update_session};
+use super::{deck_of, ft, kind_label, library, show_date, shown_prompt, update_session};
 use crate::domain::session::timer::{clock, crossed_zero};
 use crate::domain::session::{Session, SessionPlan, StepKind};
 use crate::i18n::fill;
@@ -99,7 +99,7 @@ impl Ui {
         self.act(|s, p, _| {
             if let Some(step) = s.current(p).cloned() {
                 if let Some(deck) = deck_of(&lib, &step) {
-                    s.draw_from(&step.id, deck, random());
+                    s.draw_from(&step.id, deck, crate::ui::random());
                 }
             }
         });
@@ -218,7 +218,7 @@ fn Presenter(id: String) -> impl IntoView {
                 ui.act(|s, p, _| {
                     if let Some(step) = s.current(p).cloned() {
                         if let Some(deck) = deck_of(&lib, &step) {
-                            s.draw_from(&step.id, deck, random());
+                            s.draw_from(&step.id, deck, crate::ui::random());
                         }
                     }
                 });

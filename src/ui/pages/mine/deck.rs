@@ -1,7 +1,7 @@
 //! /mine/deck/:id: writing a prompt deck: what it is used for, its title, and
 //! its prompts (each with an optional one-word form), added, removed and moved.
 
-use super::{mt, Ed, EditorTop, Missing, ProblemLine, TextField};
+use super::{editor_page, mt, Ed, EditorTop, ProblemLine, TextField};
 use crate::domain::content::{limits, Deck, DeckKind};
 use crate::domain::own::{blank_prompt, shift_item};
 use crate::domain::Text;
@@ -30,14 +30,7 @@ fn kind_name(k: DeckKind, t: &T) -> &'static str {
 
 #[component]
 pub fn DeckEditor() -> impl IntoView {
-    let ed = Ed::<Deck>::from_route();
-    let exists = Memo::new(move |_| ed.own.with(Option::is_some));
-    move || {
-        if !exists.get() {
-            return view! { <section class="page own-editor"><Missing/></section> }.into_any();
-        }
-        view! { <section class="page own-editor"><Form ed/></section> }.into_any()
-    }
+    editor_page::<Deck>(|ed| view! { <Form ed/> }.into_any())
 }
 
 #[component]

@@ -184,7 +184,7 @@ fn Item<K: Authored + PartialEq + Send + Sync + 'static>(
     let duplicate = {
         let id = id.clone();
         move |_| {
-            let new = own::new_id(now(), js_sys::Math::random());
+            let new = own::new_id(now(), crate::ui::random());
             let t = mt(ctx);
             let named = own.with_untracked(|o| {
                 o.as_ref()
@@ -193,11 +193,11 @@ fn Item<K: Authored + PartialEq + Send + Sync + 'static>(
             let made = named.then(|| fill(t.copy_of, &[("name", &title())]));
             ctx.store.update(|d| {
                 if let Some(o) = K::kept(&d.own).get(&id).cloned() {
-                    let mut copy = Own::new(o.item.with_id(new.clone()), o.lang, now());
-                    if let Some(made) = &made {
-                        copy.item = rename(copy.item, o.lang, made);
-                    }
-                    K::kept_mut(&mut d.own).insert(new.clone(), copy);
+                    let item = match &made {
+                        Some(made) => rename(o.item, o.lang, made),
+                        None => o.item,
+                    };
+                    d.own.keep(&item, o.lang, &new, now());
                 }
             });
             status.set(fill(t.duplicated, &[("name", &title())]));

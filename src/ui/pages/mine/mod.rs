@@ -454,6 +454,23 @@ pub fn EditorTop<K: Authored + PartialEq + Send + Sync + 'static>(
     }
 }
 
+/// An editor's page: `form` for the user's item named in the address, or
+/// "not found" when there is no such item (deleted, or a mistyped address).
+pub fn editor_page<K: Authored + PartialEq + Send + Sync + 'static>(
+    form: fn(Ed<K>) -> AnyView,
+) -> impl IntoView {
+    let ed = Ed::<K>::from_route();
+    let exists = Memo::new(move |_| ed.own.with(Option::is_some));
+    move || {
+        let body = if exists.get() {
+            form(ed)
+        } else {
+            view! { <Missing/> }.into_any()
+        };
+        view! { <section class="page own-editor">{body}</section> }
+    }
+}
+
 /// Shown instead of an editor when the item does not exist (or was deleted).
 #[component]
 pub fn Missing() -> impl IntoView {
@@ -474,11 +491,10 @@ pub fn OwnBadge() -> impl IntoView {
 
 /// A new item of a kind, written in the language in use; returns its id.
 pub fn create<K: Authored>(ctx: Ctx, blank: fn(String) -> K) -> String {
-    let id = own::new_id(now(), js_sys::Math::random());
-    let item = Own::new(blank(id.clone()), ctx.lang.get_untracked(), now());
-    ctx.store.update(|d| {
-        K::kept_mut(&mut d.own).insert(id.clone(), item);
-    });
+    let id = own::new_id(now(), crate::ui::random());
+    let lang = ctx.lang.get_untracked();
+    ctx.store
+        .update(|d| d.own.keep(&blank(id.clone()), lang, &id, now()));
     id
 }
 

@@ -1,7 +1,7 @@
 //! /mine/reframe/:id: writing a reframe: its shift and source, the phrase, two
 //! or three other ways to say it, and a line on what changes.
 
-use super::{mt, Ed, EditorTop, Missing, ProblemLine, TextField};
+use super::{editor_page, mt, Ed, EditorTop, ProblemLine, TextField};
 use crate::domain::content::{limits, Reframe, Shift, Source};
 use crate::domain::Text;
 use crate::i18n::{fill, reframe as rt};
@@ -17,14 +17,7 @@ const SOURCES: [Source; 4] = [
 
 #[component]
 pub fn ReframeEditor() -> impl IntoView {
-    let ed = Ed::<Reframe>::from_route();
-    let exists = Memo::new(move |_| ed.own.with(Option::is_some));
-    move || {
-        if !exists.get() {
-            return view! { <section class="page own-editor"><Missing/></section> }.into_any();
-        }
-        view! { <section class="page own-editor"><Form ed/></section> }.into_any()
-    }
+    editor_page::<Reframe>(|ed| view! { <Form ed/> }.into_any())
 }
 
 #[component]

@@ -3,7 +3,7 @@
 //! and the opening words, the role cards, 3 to 6 turns of 2 to 4 responses,
 //! and the four debrief questions.
 
-use super::{mt, Ed, EditorTop, Missing, ProblemLine, TextField};
+use super::{editor_page, mt, Ed, EditorTop, ProblemLine, TextField};
 use crate::domain::content::{limits, Heavy, Lean, Principle, RoleKind, Scenario, Setting, Task};
 use crate::domain::own::{blank_moment, blank_response, blank_role, toggle};
 use crate::domain::Text;
@@ -54,14 +54,7 @@ fn heavy_key(h: Heavy) -> &'static str {
 
 #[component]
 pub fn ScenarioEditor() -> impl IntoView {
-    let ed = Ed::<Scenario>::from_route();
-    let exists = Memo::new(move |_| ed.own.with(Option::is_some));
-    move || {
-        if !exists.get() {
-            return view! { <section class="page own-editor"><Missing/></section> }.into_any();
-        }
-        view! { <section class="page own-editor"><Form ed/></section> }.into_any()
-    }
+    editor_page::<Scenario>(|ed| view! { <Form ed/> }.into_any())
 }
 
 /// A checkbox in a group, with its own label.
