@@ -25,6 +25,7 @@ const VERSION = 'dev';
 const FILES = [];
 
 const SCOPE = new URL('./', self.location.href).href;
+const SCOPE_PATH = new URL(SCOPE).pathname;
 const PREFIX = `taiwa ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL('index.html', SCOPE).href;
@@ -79,11 +80,11 @@ async function file(request) {
 
 async function navigate(request) {
   const cache = await caches.open(CACHE);
+  const app = await cache.match(INDEX);
+  if (app && APP_PAGES.test(new URL(request.url).pathname.slice(SCOPE_PATH.length))) return app;
   const same = await cache.match(request, { ignoreSearch: true });
   if (same) return same; // one of the app's own files, opened as a page
-  const app = await cache.match(INDEX);
   if (!app) return fetch(request);
-  if (APP_PAGES.test(new URL(request.url).pathname.slice(new URL(SCOPE).pathname.length))) return app;
   let answer;
   try {
     answer = await Promise.race([
