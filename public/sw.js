@@ -74,7 +74,10 @@ self.addEventListener('fetch', (event) => {
 
 async function file(request) {
   const cache = await caches.open(CACHE);
-  const hit = await cache.match(request, { ignoreSearch: true });
+  // An exact match is one lookup; ignoring the query string makes the cache
+  // compare every entry, so it is only done for an address that has one.
+  const hit = (await cache.match(request)) ||
+    (new URL(request.url).search ? await cache.match(request, { ignoreSearch: true }) : undefined);
   return hit || fetch(request);
 }
 

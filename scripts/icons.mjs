@@ -3,6 +3,10 @@
 // PNGs:  node scripts/icons.mjs
 //
 //  icon-192.png, icon-512.png  the SVG as it is (rounded, transparent corners);
+//  icon-48.png                 the page's icon (a browser tab's 16 px, up to
+//                              3x): a small PNG, which the browser decodes at
+//                              once, where an SVG icon is a document of its own
+//                              that it builds while the app starts;
 //  icon-maskable-512.png       for launchers that cut their own shape: the
 //                              background to the edges and the mark scaled to
 //                              80 %, inside the safe zone (a circle of 40 %
@@ -23,6 +27,7 @@ const maskable = svg
 if (maskable === svg) throw new Error('icons: icon.svg no longer has <rect id="bg" rx> and <g id="mark" transform>');
 
 const outputs = [
+  { file: 'icon-48.png', size: 48, svg, transparent: true },
   { file: 'icon-192.png', size: 192, svg, transparent: true },
   { file: 'icon-512.png', size: 512, svg, transparent: true },
   { file: 'icon-maskable-512.png', size: 512, svg: maskable, transparent: false },

@@ -116,7 +116,10 @@ fn when_loaded(run: impl FnOnce() + 'static) {
         .document()
         .is_some_and(|d| d.ready_state() == "complete");
     if complete {
-        run();
+        // In a task of its own: a page already loaded (a reload, or the wasm
+        // arriving after `load`) still draws its first screen before the
+        // registration and the browser's update check begin.
+        leptos::prelude::set_timeout(run, std::time::Duration::ZERO);
     } else {
         let once = Closure::once_into_js(run);
         let _ = window.add_event_listener_with_callback("load", once.unchecked_ref());

@@ -32,8 +32,12 @@ pub fn Header() -> impl IntoView {
             Some(Page::Home) | None => t.app_name.to_string(),
             Some(page) => format!("{} – {}", page.label(t), t.app_name),
         };
+        // (Unchanged, as on the home page at start, it is not set again: the
+        // browser does work for every title set.)
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&title);
+            if doc.title() != title {
+                doc.set_title(&title);
+            }
         }
     });
     view! {
