@@ -7,7 +7,9 @@
 //  2. start to first interactive screen, warm cache, in headless Chromium: the
 //     median of 61 reloads, taken in turn with a bare Leptos counter built the
 //     same way, both served gzipped as a production host would; then the same
-//     for 31 openings in a new tab (see startup() for the difference);
+//     for 31 openings in a new tab (see startup() for the difference), and
+//     the wasm functions a new-tab start compiles before its first screen
+//     (counted from a trace: the same figure on a slow or busy machine);
 //  3. Lighthouse (mobile emulation, its default): performance, accessibility
 //     and best-practices scores of dist/ served on loopback, gzipped (its
 //     simulated slow network is applied to the bytes actually sent);
@@ -168,6 +170,79 @@ async function startup(dirs, runs, how) {
   });
 }
 
+// The wasm a start compiles, counted rather than timed (the same on a slow or
+// busy machine): V8 compiles a wasm function the first time it is called, so in
+// a new tab (a new renderer, nothing compiled yet) every function the start
+// calls before the mark is compiled on the main thread. The count and the size
+// of those functions' code come from a trace of one such start.
+async function compiledAtStart(dir) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const site = await serve([{ prefix: '/', dir }], 0, { compress: true });
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await first.goto(site.origin + '/');
+  await first.waitForFunction(() => performance.getEntriesByName('taiwa-interactive').length > 0);
+  await first.waitForLoadState('networkidle');
+  await first.close();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Page.enable');
+  const tracing = await browser.newBrowserCDPSession();
+  const events = [];
+  tracing.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((ok) => tracing.once('Tracing.tracingComplete', ok));
+  await tracing.send('Tracing.start', {
+    traceConfig: { includedCategories: ['v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink.user_timing'] },
+    transferMode: 'ReportEvents',
+  });
+  const loaded = new Promise((ok) => cdp.once('Page.loadEventFired', ok));
+  await cdp.send('Page.navigate', { url: site.origin + '/' });
+  await loaded;
+  await page.waitForFunction(() => performance.getEntriesByName('taiwa-interactive').length > 0);
+  await tracing.send('Tracing.end');
+  await complete;
+  await browser.close();
+  await site.close();
+  const mark = events.find((e) => e.name === 'taiwa-interactive');
+  const compiled = events.filter((e) => e.name === 'wasm.CompileLazy' && e.pid === mark?.pid && e.ts < mark.ts);
+  const wasm = files(dir).find((f) => f.endsWith('_bg.wasm'));
+  const { imports, bodies } = wasmFunctions(readFileSync(wasm));
+  const bytes = compiled.reduce((sum, e) => sum + (bodies[e.args.func_index - imports] ?? 0), 0);
+  return { functions: compiled.length, bytes, of: bodies.length };
+}
+
+/** The number of imported functions and the size of each function body of a wasm module. */
+function wasmFunctions(b) {
+  let p = 8;
+  const leb = () => {
+    let r = 0, shift = 0, x;
+    do { x = b[p++]; r |= (x & 0x7f) << shift; shift += 7; } while (x & 0x80);
+    return r >>> 0;
+  };
+  let imports = 0;
+  const bodies = [];
+  while (p < b.length) {
+    const id = b[p++];
+    const len = leb();
+    const end = p + len;
+    if (id === 2) { // imports: count the functions, skip the rest
+      for (let n = leb(); n > 0; n--) {
+        const module = leb(); p += module; // (leb() first: `p += leb()` would add to the old p)
+        const field = leb(); p += field;
+        const kind = b[p++];
+        if (kind === 0) { leb(); imports++; }
+        else if (kind === 1) { p++; if (leb() & 1) { leb(); } leb(); }
+        else if (kind === 2) { if (leb() & 1) { leb(); } leb(); }
+        else if (kind === 3) p += 2;
+        else if (kind === 4) { p++; leb(); }
+      }
+    }
+    if (id === 10) for (let n = leb(); n > 0; n--) { const size = leb(); bodies.push(size); p += size; }
+    p = end;
+  }
+  return { imports, bodies };
+}
+
 // Lighthouse (scripts/lighthouse, installed by `scripts/setup.sh bench`) on the
 // first screen, in its default mobile emulation with simulated throttling.
 async function lighthouse(dir) {
@@ -231,6 +306,11 @@ for (const [how, runs, title] of [
   console.log(`Taiwa   ${ms(tTaiwa)}; steps ended at (ms, medians): ${tTaiwa.steps}`);
   console.log(`Counter ${ms(tCounter)}; steps ended at (ms, medians): ${tCounter.steps}`);
   console.log(`ratio   ${(tTaiwa.median / tCounter.median).toFixed(2)}; Taiwa later by ${paired(tTaiwa, tCounter).toFixed(1)} ms (median of the runs' differences)`);
+}
+const [cTaiwa, cCounter] = [await compiledAtStart(join(root, 'dist')), await compiledAtStart(join(counterDir, 'dist'))];
+console.log('\n== wasm compiled before the first screen, opened in a new tab (counted from a trace, not timed)');
+for (const [name, c] of [['Taiwa  ', cTaiwa], ['Counter', cCounter]]) {
+  console.log(`${name} ${c.functions} of ${c.of} functions, ${(c.bytes / 1024).toFixed(1)} KB of code`);
 }
 console.log(`\nfirst screen gzip: Taiwa ${(taiwa.gz / 1024).toFixed(1)} KB, counter ${(counter.gz / 1024).toFixed(1)} KB`);
 
