@@ -59,18 +59,26 @@ function sizes(dir, label) {
   }
 }
 
+const launch = () => chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+/** Opens the app at `origin` in `page` and waits until it is interactive and
+ *  the network is quiet (its service worker, if any, has installed). */
+async function openApp(page, origin) {
+  await page.goto(origin + '/');
+  await page.waitForFunction(() => performance.getEntriesByName('taiwa-interactive').length > 0);
+  await page.waitForLoadState('networkidle');
+}
+
 // The first screen as a browser downloads it: `/` in a fresh profile, every file
 // the page requested until it was interactive and the network quiet, each
 // counted at its gzip -9 size (what a host that compresses would send).
 async function firstScreen(dir, label) {
   const site = await serve([{ prefix: '/', dir }], 0, { compress: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launch();
   const page = await (await browser.newContext()).newPage();
   const requested = [];
   page.on('request', (r) => { if (!r.serviceWorker()) requested.push(new URL(r.url()).pathname); });
-  await page.goto(site.origin + '/');
-  await page.waitForFunction(() => performance.getEntriesByName('taiwa-interactive').length > 0);
-  await page.waitForLoadState('networkidle');
+  await openApp(page, site.origin);
   await browser.close();
   await site.close();
   console.log(`\n== ${label}: what loading / downloads (raw, gzip -9)`);
@@ -108,15 +116,13 @@ async function firstScreen(dir, label) {
 // first evaluates its injected script, about 300 KB, in the page, and that
 // lands in the middle of a start that is still instantiating its wasm.
 async function startup(dirs, runs, how) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launch();
   const apps = [];
   for (const dir of dirs) {
     const site = await serve([{ prefix: '/', dir }], 0, { compress: true });
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(site.origin + '/');
-    await page.waitForFunction(() => performance.getEntriesByName('taiwa-interactive').length > 0);
-    await page.waitForLoadState('networkidle');
+    await openApp(page, site.origin);
     await page.waitForTimeout(500);
     apps.push({ site, context, page, times: [] });
   }
@@ -176,13 +182,11 @@ async function startup(dirs, runs, how) {
 // calls before the mark is compiled on the main thread. The count and the size
 // of those functions' code come from a trace of one such start.
 async function compiledAtStart(dir) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launch();
   const site = await serve([{ prefix: '/', dir }], 0, { compress: true });
   const context = await browser.newContext();
   const first = await context.newPage();
-  await first.goto(site.origin + '/');
-  await first.waitForFunction(() => performance.getEntriesByName('taiwa-interactive').length > 0);
-  await first.waitForLoadState('networkidle');
+  await openApp(first, site.origin);
   await first.close();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
