@@ -7,7 +7,10 @@
 //  2. start to first interactive screen, warm cache, in headless Chromium: the
 //     median of 61 reloads, taken in turn with a bare Leptos counter built the
 //     same way, both served gzipped as a production host would; then the same
-//     for 31 openings in a new tab (see startup() for the difference), and
+//     for 31 openings in a new tab (see startup() for the difference); a
+//     third app runs in turn with them: the counter in Taiwa's shell (its
+//     index.html, stylesheets, first screen and service worker), which tells
+//     what the shell costs and what Taiwa's own code costs; and
 //     the wasm functions a new-tab start compiles before its first screen
 //     (counted from a trace: the same figure on a slow or busy machine);
 //  3. Lighthouse (mobile emulation, its default): performance, accessibility
@@ -17,7 +20,8 @@
 //     and save with 1,000 journal entries.
 // Figures are printed, never asserted: a slow machine does not fail anything.
 import { execSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
@@ -99,8 +103,8 @@ async function firstScreen(dir, label) {
 
 // Start to first interactive screen, warm cache. Each app is loaded once (its
 // service worker, if any, installs and caches the files), then started again
-// and again, the two apps in turn (A B B A A B ...: neither always follows the
-// other), in one browser, so that a busy moment of the machine falls on both
+// and again, the apps in turn (A B C, B C A, C A B, ...: each in each place), in
+// one browser, so that a busy moment of the machine falls on both
 // alike; the medians are compared. The mark `taiwa-interactive` is set by each
 // app when its first screen is drawn and interactive.
 //
@@ -141,7 +145,9 @@ async function startup(dirs, runs, how) {
     };
   })()`;
   for (let i = 0; i < runs; i++) {
-    for (const app of i % 2 ? [...apps].reverse() : apps) {
+    // In turn, each app in each place: A B C, B C A, C A B, ... (with two
+    // apps: A B, B A, ...), so that no app always follows the same one.
+    for (const app of apps.map((_, k) => apps[(k + i) % apps.length])) {
       const page = how === 'tab' ? await app.context.newPage() : app.page;
       const cdp = await app.context.newCDPSession(page);
       await cdp.send('Page.enable');
@@ -296,6 +302,41 @@ sh(`CARGO_TARGET_DIR=${join(root, 'target/bench-counter')} RUSTFLAGS='--cfg eras
 sizes(join(counterDir, 'dist'), 'Counter');
 const counter = await firstScreen(join(counterDir, 'dist'), 'Counter');
 
+// The same counter in Taiwa's shell: what issue 8 asks of every start, with
+// none of Taiwa's own code. Taiwa's index.html (its Content-Security-Policy,
+// stylesheets and static first screen), with the counter's loader instead of
+// Taiwa's, and Taiwa's service worker precaching these files, registered by
+// the loader once the counter is drawn (Taiwa registers its own after the
+// first screen too). Built into target/, from the two dist/ folders.
+function counterInShell(taiwaDir, counterDist) {
+  const out = join(root, 'target/bench-counter-shell');
+  sh(`rm -rf ${out} && mkdir -p ${out}`);
+  const bare = readFileSync(join(counterDist, 'index.html'), 'utf8');
+  const loader = /<script type="module">([\s\S]*?)<\/script>/.exec(bare)[1]
+    .replace('dispatchEvent(', "navigator.serviceWorker?.register('sw.js');\ndispatchEvent(");
+  const preloads = bare.match(/<link rel="(?:modulepreload|preload)"[^>]*>/g).join('');
+  const hash = createHash('sha256').update(loader).digest('base64');
+  const html = readFileSync(join(taiwaDir, 'index.html'), 'utf8')
+    .replace(/(<script type="module">)[\s\S]*?(<\/script>)/, (_, a, b) => a + loader + b)
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
+    .replace('</head>', preloads + '</head>')
+    .replace(/'sha256-[^']*'/, `'sha256-${hash}'`);
+  writeFileSync(join(out, 'index.html'), html);
+  const kept = (name) => name.endsWith('.css') || (FOR_INSTALL.test(name) && name !== 'sw.js');
+  for (const f of files(taiwaDir).map((f) => relative(taiwaDir, f)).filter(kept)) {
+    sh(`mkdir -p ${join(out, f, '..')} && cp ${join(taiwaDir, f)} ${join(out, f)}`);
+  }
+  for (const f of readdirSync(counterDist).filter((f) => /\.(js|wasm)$/.test(f))) sh(`cp ${join(counterDist, f)} ${out}/`);
+  const list = files(out).map((f) => relative(out, f)).sort();
+  const sw = readFileSync(join(taiwaDir, 'sw.js'), 'utf8')
+    .replace(/const VERSION = (['"])[^'"]*\1;/, "const VERSION = 'counter-in-shell';")
+    .replace(/const FILES = \[[\s\S]*?\];/, `const FILES = ${JSON.stringify(list)};`);
+  if (!sw.includes('counter-in-shell') || !sw.includes('"index.html"')) throw new Error('bench: sw.js no longer has VERSION and FILES to fill in');
+  writeFileSync(join(out, 'sw.js'), sw);
+  return out;
+}
+const shellDir = counterInShell(join(root, 'dist'), join(counterDir, 'dist'));
+
 const ms = (t) => `${t.median.toFixed(1)} ms (middle half ${t.low.toFixed(1)}–${t.high.toFixed(1)})`;
 const paired = (a, b) => {
   const d = a.all.map((x, i) => x - b.all[i]).sort((x, y) => x - y);
@@ -305,11 +346,15 @@ for (const [how, runs, title] of [
   ['reload', 61, 'reloaded in its tab (the budget: within 1.5)'],
   ['tab', 31, 'opened in a new tab'],
 ]) {
-  const [tTaiwa, tCounter] = await startup([join(root, 'dist'), join(counterDir, 'dist')], runs, how);
+  const [tTaiwa, tShell, tCounter] = await startup([join(root, 'dist'), shellDir, join(counterDir, 'dist')], runs, how);
   console.log(`\n== start to first interactive screen, warm cache, headless Chromium: ${title}; median of ${runs}, taken in turn`);
-  console.log(`Taiwa   ${ms(tTaiwa)}; steps ended at (ms, medians): ${tTaiwa.steps}`);
-  console.log(`Counter ${ms(tCounter)}; steps ended at (ms, medians): ${tCounter.steps}`);
-  console.log(`ratio   ${(tTaiwa.median / tCounter.median).toFixed(2)}; Taiwa later by ${paired(tTaiwa, tCounter).toFixed(1)} ms (median of the runs' differences)`);
+  console.log(`Taiwa            ${ms(tTaiwa)}; steps ended at (ms, medians): ${tTaiwa.steps}`);
+  console.log(`counter in shell ${ms(tShell)}; steps ended at (ms, medians): ${tShell.steps}`);
+  console.log(`Counter          ${ms(tCounter)}; steps ended at (ms, medians): ${tCounter.steps}`);
+  const vs = (a, b, what) => console.log(`${what} ${(a.median / b.median).toFixed(2)}; later by ${paired(a, b).toFixed(1)} ms (median of the runs' differences)`);
+  vs(tTaiwa, tCounter, 'Taiwa / counter (the budget)      ');
+  vs(tShell, tCounter, "Taiwa's shell alone / counter     ");
+  vs(tTaiwa, tShell, "Taiwa / the counter in its shell  ");
 }
 const [cTaiwa, cCounter] = [await compiledAtStart(join(root, 'dist')), await compiledAtStart(join(counterDir, 'dist'))];
 console.log('\n== wasm compiled before the first screen, opened in a new tab (counted from a trace, not timed)');
