@@ -20,7 +20,7 @@
 //     and save with 1,000 journal entries.
 // Figures are printed, never asserted: a slow machine does not fail anything.
 import { execSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, existsSync, writeFileSync, cpSync, rmSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
@@ -119,6 +119,9 @@ async function firstScreen(dir, label) {
 // polled after the load event: Playwright's own waiting (waitForFunction)
 // first evaluates its injected script, about 300 KB, in the page, and that
 // lands in the middle of a start that is still instantiating its wasm.
+/** The value at fraction q of a sorted copy of list (0.5: the median). */
+const quantile = (list, q) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) * q)];
+
 async function startup(dirs, runs, how) {
   const browser = await launch();
   const apps = [];
@@ -169,7 +172,6 @@ async function startup(dirs, runs, how) {
   }
   await browser.close();
   for (const app of apps) await app.site.close();
-  const quantile = (list, q) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) * q)];
   return apps.map(({ times }) => {
     const all = times.map((t) => t.interactive);
     return {
@@ -310,7 +312,8 @@ const counter = await firstScreen(join(counterDir, 'dist'), 'Counter');
 // first screen too). Built into target/, from the two dist/ folders.
 function counterInShell(taiwaDir, counterDist) {
   const out = join(root, 'target/bench-counter-shell');
-  sh(`rm -rf ${out} && mkdir -p ${out}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
   const bare = readFileSync(join(counterDist, 'index.html'), 'utf8');
   const loader = /<script type="module">([\s\S]*?)<\/script>/.exec(bare)[1]
     .replace('dispatchEvent(', "navigator.serviceWorker?.register('sw.js');\ndispatchEvent(");
@@ -324,9 +327,9 @@ function counterInShell(taiwaDir, counterDist) {
   writeFileSync(join(out, 'index.html'), html);
   const kept = (name) => name.endsWith('.css') || (FOR_INSTALL.test(name) && name !== 'sw.js');
   for (const f of files(taiwaDir).map((f) => relative(taiwaDir, f)).filter(kept)) {
-    sh(`mkdir -p ${join(out, f, '..')} && cp ${join(taiwaDir, f)} ${join(out, f)}`);
+    cpSync(join(taiwaDir, f), join(out, f));
   }
-  for (const f of readdirSync(counterDist).filter((f) => /\.(js|wasm)$/.test(f))) sh(`cp ${join(counterDist, f)} ${out}/`);
+  for (const f of readdirSync(counterDist).filter((f) => /\.(js|wasm)$/.test(f))) cpSync(join(counterDist, f), join(out, f));
   const list = files(out).map((f) => relative(out, f)).sort();
   const sw = readFileSync(join(taiwaDir, 'sw.js'), 'utf8')
     .replace(/const VERSION = (['"])[^'"]*\1;/, "const VERSION = 'counter-in-shell';")
@@ -338,10 +341,7 @@ function counterInShell(taiwaDir, counterDist) {
 const shellDir = counterInShell(join(root, 'dist'), join(counterDir, 'dist'));
 
 const ms = (t) => `${t.median.toFixed(1)} ms (middle half ${t.low.toFixed(1)}–${t.high.toFixed(1)})`;
-const paired = (a, b) => {
-  const d = a.all.map((x, i) => x - b.all[i]).sort((x, y) => x - y);
-  return d[Math.floor((d.length - 1) / 2)];
-};
+const paired = (a, b) => quantile(a.all.map((x, i) => x - b.all[i]), 0.5);
 for (const [how, runs, title] of [
   ['reload', 61, 'reloaded in its tab (the budget: within 1.5)'],
   ['tab', 31, 'opened in a new tab'],
