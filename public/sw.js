@@ -2,7 +2,7 @@
 // waits until the person using it says "reload".
 //
 // - install: stores EVERY file of the build (the list below is written by
-//   scripts/post-build.mjs after Trunk has hashed the file names) in a cache
+//   scripts/build.mjs after Trunk has hashed the file names) in a cache
 //   named after this deployment's scope and version. It does not skipWaiting:
 //   a new version waits until the app, at the user's request, posts
 //   "skip-waiting".
@@ -20,19 +20,27 @@
 //
 // Everything here stays on the app's own origin.
 
-// Written by scripts/post-build.mjs; "dev" and [] in the source.
+// Written by scripts/build.mjs; "dev" and [] in the source. APP_PAGES are the
+// app's pages from the one route table (crates/taiwa-domain/src/edges/routes.rs):
+// patterns whose `:name` segments stand for any one segment.
 const VERSION = 'dev';
 const FILES = [];
+const APP_PAGES = [];
 
 const SCOPE = new URL('./', self.location.href).href;
 const SCOPE_PATH = new URL(SCOPE).pathname;
 const PREFIX = `taiwa ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
 const INDEX = new URL('index.html', SCOPE).href;
-// The app's own pages, as paths below SCOPE: the routes in src/ui/app.rs
-// (pwa.test.mjs opens every page of the app and checks that none of them asks
-// the network).
-const APP_PAGES = /^(|scenarios(\/[^/]+(\/(solo|together))?)?|card|open|reframe(\/lens)?|facilitate(\/(plan|present|report)\/[^/]+)?|journal|data|settings|about|concepts|mine(\/(scenario|reframe|deck)\/[^/]+)?)\/?$/;
+/** Whether a path below SCOPE is one of the app's pages (pwa.test.mjs opens
+ * every page of the app and checks that none of them asks the network). */
+function isAppPage(path) {
+  const got = path.split('/').filter((s) => s !== '');
+  return APP_PAGES.some((pattern) => {
+    const want = pattern.split('/').filter((s) => s !== '');
+    return want.length === got.length && want.every((w, i) => w.startsWith(':') || w === got[i]);
+  });
+}
 // How long a load of any other address waits for the network before using
 // the cached app.
 const NAVIGATION_WAIT_MS = 3000;
@@ -84,7 +92,7 @@ async function file(request) {
 async function navigate(request) {
   const cache = await caches.open(CACHE);
   const app = await cache.match(INDEX);
-  if (app && APP_PAGES.test(new URL(request.url).pathname.slice(SCOPE_PATH.length))) return app;
+  if (app && isAppPage(new URL(request.url).pathname.slice(SCOPE_PATH.length))) return app;
   const same = await cache.match(request, { ignoreSearch: true });
   if (same) return same; // one of the app's own files, opened as a page
   if (!app) return fetch(request);
