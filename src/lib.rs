@@ -4,7 +4,9 @@
 //! browser code; `store` is the only door to `localStorage`; `i18n` holds every
 //! piece of UI text; `ui` draws.
 
-pub mod domain;
+/// The rules: their own crate, `crates/taiwa-domain`, without browser code.
+pub use taiwa_domain as domain;
+
 pub mod i18n;
 pub mod library;
 pub mod store;

@@ -1,7 +1,7 @@
 //! The built-in content library, one file per language, loaded on demand.
 //!
-//! `build.rs` checks `content/` and writes the library as JSON; the post-build
-//! hook copies it into `dist/content/` under hashed names and lists them in
+//! `build.rs` checks `content/` and writes the library as JSON; the build script
+//! (`scripts/build.mjs`) copies it into `dist/content/` under hashed names and lists them in
 //! `<meta name="taiwa-content-ja|en">`. This module is the one door to those
 //! files: it fetches the current language's file from the app's own origin the
 //! first time a page needs it, so the first screen does not wait for content.

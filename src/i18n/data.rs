@@ -5,6 +5,11 @@ strings! {
     title: "あなたのデータ", "Your data";
     where_title: "データはどこにあるか", "Where your data lives";
     where_body: "書いたものや設定は、このブラウザの保存領域（localStorage）の中だけにあります。対話はどこにも送信しません。分析ツールや外部のフォントも使っていません。そのかわり、ブラウザのデータを消したり、端末をなくしたりすると、書いたものも消えます。ときどきバックアップを保存してください。", "What you write and your settings live only in this browser's storage (localStorage). Taiwa sends nothing anywhere, and uses no analytics or outside fonts. The other side of this: clearing the browser's data or losing the device loses what you wrote. Save a backup now and then.";
+    usage_title: "使っている容量", "Space used";
+    usage_taiwa: "対話のデータ：{size}（このブラウザで1つのサイトが使える目安 約{limit} のうち {pct}%）", "Taiwa's data: {size} ({pct}% of the about {limit} a browser lets one site keep)";
+    usage_site: "このサイト全体（アプリのファイルを含む）：{used}／使える上限 {quota}", "This site in all (with the app's own files): {used} of {quota} available";
+    usage_high: "保存できる量の上限に近づいています。バックアップを保存してから、いらなくなったメモや記録を消すと、空きができます。", "Storage is getting close to full. Save a backup, then delete notes or records you no longer need to make room.";
+    usage_checking: "確かめています…", "Checking…";
     persist_title: "消えにくくする", "Keep it from being cleared";
     persist_body: "空き容量が少なくなると、ブラウザが保存したデータを自動で消すことがあります。消さないようにブラウザに頼むことができます。", "When space runs low, a browser may clear stored data on its own. You can ask it not to.";
     persist_ask: "消さないように頼む", "Ask the browser to keep it";
@@ -37,9 +42,8 @@ strings! {
     problem_not_taiwa: "対話のバックアップファイルではないようです。", "This does not look like a Taiwa backup file.";
     problem_newer: "新しい版の対話（形式 {schema}）で保存されたファイルです。アプリを最新にしてから、もう一度お試しください。", "This file was saved by a newer version of Taiwa (format {schema}). Update the app, then try again.";
     problem_unreadable: "ファイルの中身が読めません（{detail}）。", "The file's contents cannot be read ({detail}).";
-    problem_entry_id: "記録「{id}」の名前が食い違っています。", "Entry \"{id}\" has mismatched names.";
-    problem_entry_time: "記録「{id}」の日付がおかしくなっています。", "Entry \"{id}\" has an impossible date.";
-    problem_entry_empty: "名前のない記録があります。", "An entry has no name.";
+    import_set_aside: "このバックアップのうち{n}件の記録は、壊れていて読めませんでした。取り込むと、その{n}件を除いたものが入ります。読めなかった記録は、ダウンロードして取っておけます。", "{n} records in this backup are damaged and could not be read. Importing brings in everything else. You can download the unreadable records to keep them.";
+    import_set_aside_download: "読めなかった記録をダウンロード", "Download the unreadable records";
     file_unreadable: "ファイルを開けませんでした。", "The file could not be opened.";
     delete_title: "すべて削除する", "Delete everything";
     delete_body: "この端末に保存した、ふりかえり・言いかえ・記録・練習の途中経過をすべて削除します。元に戻せません。先にバックアップを保存しておくと安心です。", "Deletes all reflections, reframes, reports and practices in progress on this device. This cannot be undone. Consider saving a backup first.";

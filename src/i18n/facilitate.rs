@@ -58,6 +58,8 @@ strings! {
     step_scenario: "場面", "Scenario";
     no_scenario: "（選ばない）", "(none)";
     step_minutes: "時間（分）", "Minutes";
+    step_notes: "ファシリテーターのメモ", "Facilitator's notes";
+    step_notes_hint: "進行用の画面（コンソール）にだけ出ます。共有する画面には出ません。", "Shown in the console only, never on the shared screen.";
     move_up: "↑ 上へ", "↑ Up";
     move_down: "↓ 下へ", "↓ Down";
     move_up_label: "「{title}」を上へ", "Move “{title}” up";

@@ -22,8 +22,9 @@ strings! {
     deleted: "「{title}」を削除しました。", "Deleted \"{title}\".";
     undo: "元に戻す", "Undo";
     saved: "保存しました。", "Saved.";
-    field_answer: "場面 {n}：言ってみたいこと", "Moment {n}: what you might say";
-    field_note: "場面 {n}：メモ", "Moment {n}: your note";
+    field_answer: "やりとり {n}：言ってみたいこと", "Turn {n}: what you might say";
+    field_note: "やりとり {n}：メモ", "Turn {n}: your note";
+    path: "たどった道", "The path taken";
     field_text: "本文", "Text";
     said_aloud: "（声に出して言いました）", "(said aloud)";
     debrief_connection: "つながり", "Connection";

@@ -54,6 +54,11 @@ strings! {
     say_fewer: "あと{n}つ、{thing}を足しましょう。", "{thing}: add {n} more.";
     say_more: "{thing}は{max}つまでです。{n}つ減らしましょう。", "{thing}: up to {max}. Remove {n}.";
     say_no_lean: "近づくもの・遠ざかるもののどちらかを、1つ以上選びましょう。", "Choose at least one thing it leans toward or away from.";
+    say_no_reaction: "この応答を聞いた相手が、どう返しそうかを書きましょう。", "Write how the other person might answer this.";
+    say_unknown_next: "行き先のやりとりが見つかりません。選び直しましょう。", "The turn it leads to is gone. Choose again.";
+    say_unreachable: "どの道をたどっても、このやりとりにたどり着きません。前のやりとりから行き先にしましょう。", "No path leads to this turn. Make it where an earlier turn leads.";
+    say_loop: "ここから前のやりとりに戻る道があります。会話がいつか終わるように、行き先を見直しましょう。", "A path comes back here from a later turn. Check where turns lead, so that every path ends.";
+    say_moment_number: "「場面3で」のような番号は、ほかの人には見えません。「〜の話が出たら」のように、話の流れで書きましょう。", "Others cannot see turn numbers: say it in words of the story (\"when the letter comes up\").";
     say_no_content_note: "重いテーマを選んだので、開く前に表示する注意書きを書きましょう。", "A heavy topic is chosen: write a content note, shown before it opens.";
     say_roles: "役の組み合わせを見直しましょう（ピアサポーター役・相手役・観察する人が1人ずつ、もうひとりの役は1人まで）。", "Check the roles: one peer supporter, one other person, one observer, and at most one third person.";
     say_minutes: "5分から60分のあいだにしましょう。", "Choose between 5 and 60 minutes.";
@@ -90,9 +95,11 @@ strings! {
     f_briefing: "この人が知っていること・感じていること・望んでいること", "What this person knows, feels and wants";
     f_briefing_observer: "見ていてほしいこと", "What to watch for";
     f_holding_back: "はじめは口にしないこと", "What they hold back at first";
+    f_enters: "話に入るとき", "When they come in";
+    f_enters_hint: "番号ではなく、話の流れで書きます。たとえば「手紙の話が出たら」。", "In words of the story, not by number: for example, \"when the letter comes up\".";
     add_third: "もうひとりの役を加える", "Add a third person";
     remove_third: "もうひとりの役を外す", "Remove the third person";
-    f_moments: "やりとり（3〜6）", "Turns (3 to 6)";
+    f_moments: "やりとり（3〜7）", "Turns (3 to 7)";
     f_moment: "やりとり {n}", "Turn {n}";
     f_other: "相手が言うこと・すること", "What the other person says or does";
     f_response: "応答 {n}", "Response {n}";
@@ -102,6 +109,15 @@ strings! {
     f_lean_hint: "この応答が、つながり・世界観・相互性・向かっていくこと（と3つの原則）に近づくか、遠ざかるかを選びます。両方あってもかまいません。", "Choose what this response leans toward or away from: connection, worldview, mutuality, moving towards, or the three principles. It can be both.";
     f_note: "ふりかえりのひとこと", "A line to reflect on";
     f_note_hint: "「〜かもしれません」「〜に気づくかも」のように、ふりかえるための言葉で。正しい・まちがいとは書きません。", "A reflection (\"this may…\", \"notice how…\"), never right or wrong.";
+    f_reaction: "相手の反応", "How the other person answers";
+    f_reaction_hint: "この応答を聞いた相手が、どう返しそうか。評価ではなく、話の続きのひとことで。", "How the other person might answer if this were said: a line of the story, not a verdict.";
+    f_next: "このあとの行き先", "Where it leads";
+    f_moment_next: "このやりとりのあと", "After this turn";
+    f_moment_next_hint: "応答で行き先を決めないときと、「どれも近くない」ときの行き先です。", "Where the conversation goes when a response names no turn, and when none of them was close.";
+    next_in_order: "次のやりとりへ（順番どおり）", "The next turn, in order";
+    next_own_way: "このやりとりの行き先と同じ", "Where this turn leads";
+    next_turn: "やりとり {n} へ", "To turn {n}";
+    next_end: "ここで会話が終わる", "The conversation ends here";
     add_moment: "やりとりを足す", "Add a turn";
     remove_moment: "やりとり {n} を消す", "Remove turn {n}";
     add_response: "応答を足す", "Add a response";
@@ -109,7 +125,7 @@ strings! {
     f_debrief: "ふりかえりの問い（4つのタスクから）", "Debrief questions (one per task)";
 
     f_shift: "どの見方の転換を練習しますか", "Which shift does it practise?";
-    f_source: "どこで出会う言葉ですか", "Where is it met?";
+    f_source: "どこで出会う言葉ですか", "Where do you come across it?";
     f_phrase: "言いかえる前の言葉", "The phrase to reframe";
     f_phrase_hint: "現場でよく聞く言い方や、つい口にしてしまう言葉を、そのまま書きます。", "A phrase as it is often heard or said at work, word for word.";
     f_examples: "言いかえの例（2〜3）", "Other ways to say it (2 or 3)";

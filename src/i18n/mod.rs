@@ -28,8 +28,10 @@ pub mod concepts;
 pub mod data;
 pub mod facilitate;
 pub mod journal;
+pub mod lock;
 pub mod mine;
 pub mod practice;
+pub mod print;
 pub mod reframe;
 pub mod share;
 
@@ -48,6 +50,7 @@ strings! {
     app_tagline: "意図的なピアサポート（IPS）の練習の場", "A practice space for Intentional Peer Support";
     skip_to_content: "本文へ移動", "Skip to content";
     nav_label: "メインメニュー", "Main menu";
+    menu: "メニュー", "Menu";
     nav_home: "ホーム", "Home";
     nav_scenarios: "ロールプレイ", "Role play";
     nav_reframe: "言いかえ", "Reframing";
@@ -68,14 +71,8 @@ strings! {
     home_card_reframe: "よく聞く言い方を、別の見方で言いかえてみます。", "Try other ways of saying phrases we often hear.";
     home_card_facilitate: "Zoomでの学習会を、画面共有しながら進行します。", "Run a study group over Zoom, on a shared screen.";
     home_card_journal: "自分のふりかえりを読み返します。", "Read back what you have reflected on.";
-    not_crisis: "対話は練習のための道具で、相談窓口ではありません。いま危険な状態にある方は、地域の救急（119）や警察（110）に連絡してください。", "Taiwa is a practice tool, not a crisis service. If you or someone else is in danger now, contact your local emergency services.";
+    not_crisis: "対話は練習のための道具で、相談窓口ではありません。いま命や安全が危ないときは、救急（119）など地域の緊急の窓口に連絡してください。", "Taiwa is a practice tool, not a crisis service. If someone's life or safety is in danger now, contact your local emergency services (in Japan, 119).";
 
-    coming_title: "準備中です", "Coming soon";
-    coming_scenarios: "ここには、ロールプレイの場面の一覧と、ひとりでの練習、ペアや3人での練習が入ります。場面の内容はすでにアプリに収められています。", "This page will hold the list of role-play situations, solo practice, and practice in pairs or trios. The situations themselves are already in the app.";
-    coming_reframe: "ここには、言いかえの練習と、自分の文章の言葉に気づく「ことばのレンズ」が入ります。", "This page will hold reframing exercises and a language lens that notices assumptions in your own words.";
-    coming_facilitate: "ここには、学習会の進行表、画面共有用の表示、タイマー、記録の下書きが入ります。", "This page will hold session plans, a presenter view for screen sharing, round timers and a report draft.";
-    coming_journal: "ここには、ロールプレイのふりかえりや、保存した言いかえが並びます。", "This page will list your role-play reflections and saved reframes.";
-    coming_data: "ここでは、バックアップの書き出しと読み込み、データの削除ができるようになります。", "This page will let you export and import a backup, and delete your data.";
     content_counts: "収録：場面 {s}、言いかえ {r}、問いかけカード {p}", "In the app: {s} situations, {r} reframes, {p} prompt cards";
 
     settings_title: "設定", "Settings";
@@ -97,6 +94,8 @@ strings! {
     back_home: "ホームへ戻る", "Back to home";
 
     store_memory_only: "このブラウザでは保存ができません（プライベートモードや設定で止められている可能性があります）。アプリは使えますが、閉じると書いたものは消えます。", "This browser will not let Taiwa save (private mode or a setting may block it). You can use the app, but what you write is lost when you close it.";
+    store_set_aside: "保存されていた記録のうち{n}件が読めませんでした。その{n}件は別の場所に取り分けてあり、ほかの記録はいつもどおり開いています。", "{n} of your saved records could not be read. Those {n} have been set aside; everything else opened as usual.";
+    store_set_aside_link: "取り分けたものを見る（データのページ）", "See what was set aside (My data)";
     store_quarantined: "保存されていたデータが読めませんでした。元のデータは別の場所に取り分けてあり、「データ」のページからダウンロードできます。新しく始めています。", "Your saved data could not be read. The original has been set aside, and you can download it from the My data page. Taiwa has started afresh.";
     store_full: "保存の容量がいっぱいです。今の変更はこの画面の中にだけあります。バックアップをダウンロードしてから、古いものを消してください。", "Storage is full. Your latest change is kept only on this screen. Download a backup, then delete something old.";
     store_newer: "このデータは新しい版の対話で保存されています。壊さないように、読むだけにしています。アプリを最新にしてください。", "This data was saved by a newer version of Taiwa. To keep it safe, it is open read-only. Please update the app.";
@@ -110,5 +109,10 @@ strings! {
     update_ready: "新しいバージョンがあります", "A new version is ready";
     update_hint: "区切りのよいところで再読み込みしてください。保存した内容はそのまま残ります。", "Reload when you reach a good stopping point. What you have saved stays as it is.";
     update_reload: "再読み込み", "Reload";
+    lock_button: "ロック", "Lock";
+    lock_button_label: "今すぐロックする（書いたものを隠す）", "Lock now (hide what you wrote)";
+    backup_reminder: "しばらくバックアップを保存していません。端末をなくしたり、ブラウザのデータが消えたりしても困らないように、ファイルに保存しておきませんか。", "It has been a while since your last backup. Save one as a file, so that what you wrote survives a lost device or cleared browser data.";
+    backup_reminder_go: "バックアップを保存する", "Save a backup";
+    backup_reminder_later: "今はしない", "Not now";
     app_version: "バージョン {v}", "Version {v}";
 }

@@ -1,21 +1,26 @@
-//! The shell: context, header, routes, and the effects that mirror settings onto
+//! The shell: context, header, the router (built from the rules' one route
+//! table, `domain::routes::ROUTES`), and the effects that mirror settings onto
 //! `<html>` (language, theme, text size).
 
 use super::pages::{home::Home, not_found::NotFound};
 use super::widgets::{header::Header, notices::Notices, update_banner::UpdateBanner};
 use super::{browser_lang, Ctx};
-use crate::store::Store;
+use crate::domain::routes::{self, Page, ROUTES};
+use crate::store::{Guard, Store};
+use leptos::children::ToChildren;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos::tachys::view::iterators::StaticVec;
+use leptos_router::components::{Route, RouteChildren, RouteProps, Router, Routes, RoutesProps};
 use leptos_router::hooks::use_location;
-use leptos_router::{path, ChooseView};
+use leptos_router::{ChooseView, PartialPathMatch, PathSegment, PossibleRouteMatch};
+use std::borrow::Cow;
 use std::{future::Future, pin::Pin};
 
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::open();
     let browser = browser_lang();
-    let lang = Memo::new(move |_| store.doc().with(|d| d.settings.lang_or(browser)));
+    let lang = Memo::new(move |_| store.doc().with(|d| d.settings().lang_or(browser)));
     let ctx = Ctx {
         store,
         lang,
@@ -28,7 +33,7 @@ pub fn App() -> impl IntoView {
 
     // Mirror settings onto <html>.
     Effect::new(move |_| {
-        let settings = store.doc().with(|d| d.settings.clone());
+        let settings = store.doc().with(|d| d.settings().clone());
         let code = lang.get().code();
         if let Some(html) = web_sys::window()
             .and_then(|w| w.document())
@@ -48,37 +53,173 @@ pub fn App() -> impl IntoView {
         super::pwa::theme_color(settings.theme);
         // (The document's title follows the page: widgets::header.)
     });
+    // Whether the stored document is in (`data-store="open"`), or locked:
+    // what a page shows before it is the look only.
+    let locked = Memo::new(move |_| store.guard() == Guard::Locked);
+    Effect::new(move |_| {
+        let state = if locked.get() {
+            "locked"
+        } else if store.is_open() {
+            "open"
+        } else {
+            "opening"
+        };
+        if let Some(html) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = html.set_attribute("data-store", state);
+        }
+    });
 
+    // While the lock is closed, the lock screen stands in for every page
+    // (their views, and what they held, are gone until it opens).
     view! {
         <Router base=super::base()>
             <Chrome updates/>
             <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound/> <Drawn/> }>
-                    <Route path=path!("/") view=|| view! { <Home/> <Drawn/> }/>
-                    <Route path=path!("/scenarios") view=SCENARIOS/>
-                    <Route path=path!("/scenarios/:id") view=SCENARIO/>
-                    <Route path=path!("/scenarios/:id/solo") view=SOLO/>
-                    <Route path=path!("/scenarios/:id/together") view=TOGETHER/>
-                    <Route path=path!("/card") view=OPEN/>
-                    <Route path=path!("/open") view=OPEN/>
-                    <Route path=path!("/reframe") view=REFRAME/>
-                    <Route path=path!("/reframe/lens") view=LENS/>
-                    <Route path=path!("/facilitate") view=FACILITATE/>
-                    <Route path=path!("/facilitate/plan/:id") view=PLAN/>
-                    <Route path=path!("/facilitate/present/:id") view=PRESENT/>
-                    <Route path=path!("/facilitate/report/:id") view=REPORT/>
-                    <Route path=path!("/journal") view=JOURNAL/>
-                    <Route path=path!("/data") view=DATA/>
-                    <Route path=path!("/settings") view=SETTINGS/>
-                    <Route path=path!("/about") view=ABOUT/>
-                    <Route path=path!("/concepts") view=CONCEPTS/>
-                    <Route path=path!("/mine") view=MINE/>
-                    <Route path=path!("/mine/scenario/:id") view=MINE_SCENARIO/>
-                    <Route path=path!("/mine/reframe/:id") view=MINE_REFRAME/>
-                    <Route path=path!("/mine/deck/:id") view=MINE_DECK/>
-                </Routes>
+                {move || if locked.get() { lock_screen().into_any() } else { routes().into_any() }}
             </main>
         </Router>
+    }
+}
+
+/// The lock screen, from the `lock` module (loaded only when the lock is on).
+fn lock_screen() -> impl IntoView {
+    let fallback = move || view! { <p class="muted">{move || super::use_ctx().t().loading}</p> };
+    view! {
+        <Suspense fallback=fallback>
+            // The split module's future is not Send; it runs on this one thread.
+            {Suspend::new(send_wrapper::SendWrapper::new(async move {
+                super::styles::ensure().await;
+                let screen = lock_view().await;
+                view! { {screen} <Drawn/> }
+            }))}
+        </Suspense>
+    }
+}
+
+#[leptos::wasm_split::wasm_split(lock, wasm_split_path = ::leptos::wasm_split)]
+fn lock_view() -> AnyView {
+    super::pages::lock::LockScreen().into_any()
+}
+
+/// The router's routes: every route of the table, each drawing its page.
+/// (Made inside `<Router>`, whose context `<Routes>` needs.)
+fn routes() -> impl IntoView {
+    let table: Vec<_> = ROUTES
+        .iter()
+        .map(|r| {
+            Route(
+                RouteProps::builder()
+                    .path(TablePath(r.path))
+                    .view(view_of(r.page))
+                    .build(),
+            )
+        })
+        .collect();
+    Routes(
+        RoutesProps::builder()
+            .fallback(|| view! { <NotFound/> <Drawn/> })
+            .children(RouteChildren::to_children(move || StaticVec::from(table)))
+            .build(),
+    )
+}
+
+/// A route's address pattern from the table, matched segment by segment
+/// (`:id` stands for one segment and is the page's `id` parameter).
+#[derive(Clone, Copy, Debug)]
+struct TablePath(&'static str);
+
+impl PossibleRouteMatch for TablePath {
+    fn optional(&self) -> bool {
+        false
+    }
+
+    fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
+        let mut rest = path;
+        let mut params = Vec::new();
+        for want in self.0.split('/').filter(|s| !s.is_empty()) {
+            let r = rest.strip_prefix('/')?;
+            let end = r.find('/').unwrap_or(r.len());
+            let got = &r[..end];
+            match want.strip_prefix(':') {
+                Some(name) if !got.is_empty() => {
+                    params.push((Cow::Borrowed(name), got.to_string()));
+                }
+                None if got == want => {}
+                _ => return None,
+            }
+            rest = &r[end..];
+        }
+        let matched = &path[..path.len() - rest.len()];
+        Some(PartialPathMatch::new(rest, params, matched))
+    }
+
+    fn generate_path(&self, path: &mut Vec<PathSegment>) {
+        let segments: Vec<&'static str> = self.0.split('/').filter(|s| !s.is_empty()).collect();
+        if segments.is_empty() {
+            path.push(PathSegment::Unit);
+        }
+        for s in segments {
+            path.push(match s.strip_prefix(':') {
+                Some(name) => PathSegment::Param(name.into()),
+                None => PathSegment::Static(s.into()),
+            });
+        }
+    }
+}
+
+/// What a route draws: the home page (in the first screen's wasm), or a page
+/// split off into a module of its own.
+#[derive(Clone, Copy)]
+enum PageView {
+    Home,
+    Lazy(LazyPage),
+}
+
+impl ChooseView for PageView {
+    async fn choose(self) -> AnyView {
+        match self {
+            PageView::Home => view! { <Home/> <Drawn/> }.into_any(),
+            PageView::Lazy(page) => page.choose().await,
+        }
+    }
+
+    async fn preload(&self) {
+        if let PageView::Lazy(page) = self {
+            page.preload().await
+        }
+    }
+}
+
+/// The view of each page of the table (a page missing here does not
+/// compile).
+fn view_of(page: Page) -> PageView {
+    use PageView::Lazy;
+    match page {
+        Page::Home => PageView::Home,
+        Page::Scenarios => Lazy(SCENARIOS),
+        Page::Scenario => Lazy(SCENARIO),
+        Page::Solo => Lazy(SOLO),
+        Page::Together => Lazy(TOGETHER),
+        Page::Card | Page::Open => Lazy(OPEN),
+        Page::Reframe => Lazy(REFRAME),
+        Page::Lens => Lazy(LENS),
+        Page::Concepts => Lazy(CONCEPTS),
+        Page::Facilitate => Lazy(FACILITATE),
+        Page::Plan => Lazy(PLAN),
+        Page::Present => Lazy(PRESENT),
+        Page::Report => Lazy(REPORT),
+        Page::Journal => Lazy(JOURNAL),
+        Page::Data => Lazy(DATA),
+        Page::Settings => Lazy(SETTINGS),
+        Page::About => Lazy(ABOUT),
+        Page::Mine => Lazy(MINE),
+        Page::MineScenario => Lazy(MINE_SCENARIO),
+        Page::MineReframe => Lazy(MINE_REFRAME),
+        Page::MineDeck => Lazy(MINE_DECK),
+        Page::Print => Lazy(PRINT),
     }
 }
 
@@ -89,19 +230,18 @@ fn Drawn() -> impl IntoView {
     Effect::new(|_| super::first_page_drawn());
 }
 
-/// Whether a path is shared on screen with a group: such a page shows nothing
-/// but itself (no header, navigation or notices).
-pub fn is_shared_screen(path: &str) -> bool {
-    path.contains("/facilitate/present/")
-}
-
 /// The skip link, header, notices and the update banner, on every page but a
 /// shared screen.
 #[component]
 fn Chrome(updates: super::pwa::Updates) -> impl IntoView {
     let ctx = super::use_ctx();
     let location = use_location();
-    let shown = move || !location.pathname.with(|p| is_shared_screen(p));
+    let shown = move || {
+        location.pathname.with(|p| {
+            let inner = p.strip_prefix(super::base()).unwrap_or(p);
+            !routes::is_shared(inner)
+        })
+    };
     view! {
         <Show when=shown>
             <a class="skip" href="#main">{move || ctx.t().skip_to_content}</a>
@@ -109,72 +249,6 @@ fn Chrome(updates: super::pwa::Updates) -> impl IntoView {
             <Notices/>
             <UpdateBanner updates/>
         </Show>
-    }
-}
-
-/// The pages of the app, for navigation and headings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Page {
-    Home,
-    Scenarios,
-    Reframe,
-    Facilitate,
-    Journal,
-    Data,
-    Settings,
-    About,
-    /// The user's own content (/mine): linked from the pages that use it,
-    /// not from the main navigation.
-    Mine,
-}
-
-impl Page {
-    pub const NAV: [Page; 8] = [
-        Page::Home,
-        Page::Scenarios,
-        Page::Reframe,
-        Page::Facilitate,
-        Page::Journal,
-        Page::Data,
-        Page::Settings,
-        Page::About,
-    ];
-
-    pub fn path(self) -> &'static str {
-        match self {
-            Page::Home => "/",
-            Page::Scenarios => "/scenarios",
-            Page::Reframe => "/reframe",
-            Page::Facilitate => "/facilitate",
-            Page::Journal => "/journal",
-            Page::Data => "/data",
-            Page::Settings => "/settings",
-            Page::About => "/about",
-            Page::Mine => "/mine",
-        }
-    }
-
-    /// The page a path belongs to (its first segment), if it is one of these.
-    pub fn of_path(path: &str) -> Option<Page> {
-        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
-        Page::NAV
-            .into_iter()
-            .chain([Page::Mine])
-            .find(|p| p.path().trim_start_matches('/') == first)
-    }
-
-    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
-        match self {
-            Page::Home => t.nav_home,
-            Page::Scenarios => t.nav_scenarios,
-            Page::Reframe => t.nav_reframe,
-            Page::Facilitate => t.nav_facilitate,
-            Page::Journal => t.nav_journal,
-            Page::Data => t.nav_data,
-            Page::Settings => t.nav_settings,
-            Page::About => t.nav_about,
-            Page::Mine => t.nav_mine,
-        }
     }
 }
 
@@ -189,10 +263,12 @@ pub struct LazyPage {
     preload: fn() -> Pin<Box<dyn Future<Output = ()>>>,
 }
 
-impl ChooseView for LazyPage {
+impl LazyPage {
     async fn choose(self) -> AnyView {
         // The split-off pages' stylesheets, the first time (see ui::styles).
         super::styles::ensure().await;
+        // Pages may change the document when drawn: only once it is in.
+        crate::store::ready().await;
         let page = (self.view)().await;
         view! { {page} <Drawn/> }.into_any()
     }
@@ -243,3 +319,6 @@ lazy_page!(authoring: MINE, mine_view, mine_preload => mine::list::MinePage);
 lazy_page!(authoring: MINE_SCENARIO, mine_scenario_view, mine_scenario_preload => mine::scenario::ScenarioEditor);
 lazy_page!(authoring: MINE_REFRAME, mine_reframe_view, mine_reframe_preload => mine::reframe::ReframeEditor);
 lazy_page!(authoring: MINE_DECK, mine_deck_view, mine_deck_preload => mine::deck::DeckEditor);
+
+// Printing: role cards, prompt cards, the handout, the report, the worksheets.
+lazy_page!(print: PRINT, print_view, print_preload => print::PrintPage);

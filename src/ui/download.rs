@@ -1,6 +1,8 @@
 //! Saving a file to the user's device (a Blob and a temporary link). Nothing
 //! leaves the device.
 
+use crate::store::{Guard, Store};
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Offers `text` as a file named `name`. Returns false if the browser refused.
@@ -49,12 +51,38 @@ pub fn today() -> String {
     )
 }
 
-/// Downloads a backup of the current document.
-pub fn backup(doc: &crate::domain::document::Document) -> bool {
-    let text = crate::domain::backup::export(doc, crate::store::now());
-    download(
+/// Downloads a backup: encrypted with the lock's keys when the lock is on,
+/// else plain (and noted in the document, for the backup reminder).
+pub async fn backup(store: Store) -> bool {
+    if store.guard_untracked() != Guard::Open {
+        return plain_backup(store);
+    }
+    let Some(text) = crate::store::lock::sealed_backup(store).await else {
+        return false;
+    };
+    let ok = download(
+        &format!("taiwa-backup-{}.encrypted.json", today()),
+        "application/json",
+        &text,
+    );
+    if ok {
+        store.update(|d, now| d.backed_up(now));
+    }
+    ok
+}
+
+/// Downloads a plain backup (readable by anyone who opens the file).
+pub fn plain_backup(store: Store) -> bool {
+    let text = store
+        .doc()
+        .with_untracked(|d| crate::domain::backup::export(d, crate::store::now()));
+    let ok = download(
         &format!("taiwa-backup-{}.json", today()),
         "application/json",
         &text,
-    )
+    );
+    if ok {
+        store.update(|d, now| d.backed_up(now));
+    }
+    ok
 }

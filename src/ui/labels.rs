@@ -36,6 +36,18 @@ pub fn lean(l: Lean, lang: Lang) -> &'static str {
     }
 }
 
+/// What a response leans toward or away from, as its label says it: a task
+/// by its name, a principle by one word (学び・関係・希望).
+pub fn lean_short(l: Lean, lang: Lang) -> &'static str {
+    let s = tr(lang);
+    match l {
+        Lean::Learning => s.lean_learning,
+        Lean::Relationship => s.lean_relationship,
+        Lean::Hope => s.lean_hope,
+        task => lean(task, lang),
+    }
+}
+
 pub fn setting(x: Setting, lang: Lang) -> &'static str {
     let s = tr(lang);
     match x {
@@ -49,6 +61,7 @@ pub fn setting(x: Setting, lang: Lang) -> &'static str {
         Setting::FamilyHome => s.setting_family_home,
         Setting::PeerTeam => s.setting_peer_team,
         Setting::Online => s.setting_online,
+        Setting::Community => s.setting_community,
     }
 }
 

@@ -5,6 +5,7 @@ pub mod browser;
 pub mod download;
 pub mod format;
 pub mod labels;
+pub mod nav;
 pub mod pages;
 pub mod pwa;
 pub mod styles;
@@ -94,7 +95,7 @@ pub fn random() -> f64 {
 /// A fresh id for a plan, a session, a copy saved from a share link, or a
 /// page element.
 pub fn fresh_id() -> String {
-    crate::domain::session::new_id(crate::store::now(), random())
+    crate::domain::id::new_id(crate::store::now(), random())
 }
 
 /// Mounts the app on `<body>`. The static first screen stays until the first

@@ -203,6 +203,18 @@ pub fn version() -> Option<String> {
 /// Keeps `<meta name="theme-color">` (the colour of the browser's or the
 /// installed app's bar) in step with a theme chosen in the app; with
 /// `Theme::System` the page's own light and dark values apply again.
+/// `rgb(30, 34, 39)` as `#1e2227`.
+fn hex(rgb: &str) -> Option<String> {
+    let inner = rgb.trim().strip_prefix("rgb")?.trim_start_matches('a');
+    let inner = inner.trim_start_matches('(').trim_end_matches(')');
+    let parts: Vec<u8> = inner
+        .split(',')
+        .take(3)
+        .map(|p| p.trim().parse::<f64>().ok().map(|v| v.round() as u8))
+        .collect::<Option<_>>()?;
+    (parts.len() == 3).then(|| format!("#{:02x}{:02x}{:02x}", parts[0], parts[1], parts[2]))
+}
+
 pub fn theme_color(theme: Theme) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -210,11 +222,20 @@ pub fn theme_color(theme: Theme) {
     let Ok(metas) = doc.query_selector_all(r#"meta[name="theme-color"]"#) else {
         return;
     };
+    // The surface colour as the browser resolved it (the token is a
+    // `light-dark()` pair), through an element that uses it (style/app.css;
+    // an inline style would break the Content Security Policy).
     let chosen = theme.attribute().and_then(|_| {
-        let html = doc.document_element()?;
-        let style = web_sys::window()?.get_computed_style(&html).ok()??;
-        let colour = style.get_property_value("--surface").ok()?;
-        Some(colour.trim().to_string())
+        let probe = doc.create_element("span").ok()?;
+        let _ = probe.set_attribute("class", "theme-probe");
+        doc.body()?.append_child(&probe).ok()?;
+        let colour = web_sys::window()?
+            .get_computed_style(&probe)
+            .ok()??
+            .get_property_value("color")
+            .ok();
+        probe.remove();
+        colour.as_deref().and_then(hex)
     });
     for i in 0..metas.length() {
         let Some(meta) = metas

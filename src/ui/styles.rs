@@ -1,6 +1,7 @@
 //! The stylesheets of the split-off pages (facilitation, the shared screen,
-//! the user's own content) are not on the first screen: the post-build hook
-//! names them in `<meta name="taiwa-styles">`, and they are added to `<head>`
+//! the user's own content) are not on the first screen: the build script
+//! (`scripts/build.mjs`, `DEFERRED_STYLES`) names them in
+//! `<meta name="taiwa-styles">`, and they are added to `<head>`
 //! the first time a split-off page is drawn, before it shows, so it never
 //! appears unstyled. (A failed load is not waited for forever: the page shows.)
 

@@ -1,15 +1,18 @@
 //! The journal: everything the user kept, with search, a kind filter, editing,
 //! and delete with undo.
 
-use crate::domain::document::{Entry, EntryBody};
 use crate::domain::journal::{self, Field, Kind};
+use crate::domain::journal::{Entry, EntryBody};
+use crate::domain::lens::Lens;
 use crate::domain::Lang;
 use crate::i18n::{fill, journal::tr};
-use crate::store::now;
+use crate::library::Loaded;
 use crate::ui::format::date_time;
+use crate::ui::pages::solo::Marked;
 use crate::ui::{href, use_ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::sync::Arc;
 
 fn kind_label(kind: Kind, lang: Lang) -> &'static str {
     let t = tr(lang);
@@ -31,11 +34,14 @@ fn title(entry: &Entry, lang: Lang) -> String {
     }
 }
 
-fn field_label(field: Field, lang: Lang) -> String {
+/// A field's label; a reflection's answers and notes are named by the turn
+/// of the scenario they were written at (`path`: the turns taken, in order).
+fn field_label(field: Field, path: &[usize], lang: Lang) -> String {
     let t = tr(lang);
+    let turn = |i: usize| (path.get(i).copied().unwrap_or(i) + 1).to_string();
     match field {
-        Field::Answer(i) => fill(t.field_answer, &[("n", &(i + 1).to_string())]),
-        Field::Note(i) => fill(t.field_note, &[("n", &(i + 1).to_string())]),
+        Field::Answer(i) => fill(t.field_answer, &[("n", &turn(i))]),
+        Field::Note(i) => fill(t.field_note, &[("n", &turn(i))]),
         Field::Debrief(i) => [
             t.debrief_connection,
             t.debrief_worldview,
@@ -59,15 +65,26 @@ pub fn JournalPage() -> impl IntoView {
     let undo = RwSignal::new(None::<(String, String)>); // (id, title)
     let found = Memo::new(move |_| {
         ctx.store.doc().with(|d| {
-            journal::find(d, &query.get(), kind.get())
+            journal::find(&d.journal, &query.get(), kind.get())
                 .into_iter()
                 .cloned()
                 .collect::<Vec<_>>()
         })
     });
     let total = Memo::new(move |_| ctx.store.doc().with(|d| d.entries().len()));
+    // The lens, for the marks on one's own words in reflections.
+    let lens = Memo::new_with_compare(
+        move |_| match ctx.content.get(ctx.lang.get()) {
+            Loaded::Ready(lib) => Lens::compile(&lib.lens).ok().map(Arc::new),
+            _ => None,
+        },
+        // (Made again only when the loaded library changes: always new then.)
+        |_, _| true,
+    );
     let on_delete = Callback::new(move |(id, title): (String, String)| {
-        ctx.store.update(|d| d.delete(&id, now()));
+        ctx.store.update(|d, now| {
+            d.journal.delete(&id, now);
+        });
         undo.set(Some((id, title)));
     });
 
@@ -114,7 +131,9 @@ pub fn JournalPage() -> impl IntoView {
                                         type="button"
                                         on:click=move |_| {
                                             let id = id2.clone();
-                                            ctx.store.update(|d| journal::restore_deleted(d, &id, now()));
+                                            ctx.store.update(|d, now| {
+                                                d.journal.undelete(&id, now);
+                                            });
                                             undo.set(None);
                                         }
                                     >
@@ -141,8 +160,8 @@ pub fn JournalPage() -> impl IntoView {
                 <ul class="entries">
                     <For
                         each=move || found.get()
-                        key=|e| (e.id.clone(), e.updated)
-                        children=move |entry| view! { <li><EntryCard entry=entry on_delete=on_delete/></li> }
+                        key=|e| (e.id.clone(), e.updated())
+                        children=move |entry| view! { <li><EntryCard entry=entry on_delete=on_delete lens/></li> }
                     />
                 </ul>
             </Show>
@@ -151,7 +170,11 @@ pub fn JournalPage() -> impl IntoView {
 }
 
 #[component]
-fn EntryCard(entry: Entry, on_delete: Callback<(String, String)>) -> impl IntoView {
+fn EntryCard(
+    entry: Entry,
+    on_delete: Callback<(String, String)>,
+    lens: Memo<Option<Arc<Lens>>>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let t = move || tr(ctx.lang.get());
     let editing = RwSignal::new(false);
@@ -167,6 +190,19 @@ fn EntryCard(entry: Entry, on_delete: Callback<(String, String)>) -> impl IntoVi
         EntryBody::Reframe { phrase, .. } => Some(phrase.clone()),
         _ => None,
     });
+    let path = entry.with_value(|e| match &e.body {
+        EntryBody::Reflection { path, .. } => path.clone(),
+        _ => Vec::new(),
+    });
+    let path = StoredValue::new(path);
+    let path_line = (!path.with_value(Vec::is_empty)).then(|| {
+        view! {
+            <p class="path">
+                <span class="muted">{move || t().path}": "</span>
+                {move || path.with_value(|p| crate::ui::pages::solo::path_words(p, ctx.lang.get()))}
+            </p>
+        }
+    });
 
     view! {
         <article class="entry" data-kind=kind.key()>
@@ -175,7 +211,7 @@ fn EntryCard(entry: Entry, on_delete: Callback<(String, String)>) -> impl IntoVi
                 <h2>{heading}</h2>
                 <p class="muted">
                     {move || {
-                        let date = date_time(entry.with_value(|e| e.updated), ctx.lang.get());
+                        let date = date_time(entry.with_value(|e| e.updated()), ctx.lang.get());
                         fill(t().written, &[("date", &date)])
                     }}
                 </p>
@@ -188,6 +224,7 @@ fn EntryCard(entry: Entry, on_delete: Callback<(String, String)>) -> impl IntoVi
                     </p>
                 }
             })}
+            {path_line}
             <Show
                 when=move || editing.get()
                 fallback=move || {
@@ -197,9 +234,15 @@ fn EntryCard(entry: Entry, on_delete: Callback<(String, String)>) -> impl IntoVi
                                 .into_iter()
                                 .filter(|(_, v)| !v.trim().is_empty())
                                 .map(|(f, v)| {
+                                    // One's own words at a turn, with what the lens noticed.
+                                    let words = if matches!(f, Field::Answer(_)) {
+                                        view! { <dd>{move || view! { <Marked text=v.clone() lens=lens.get()/> }}</dd> }.into_any()
+                                    } else {
+                                        view! { <dd class="user-text">{v}</dd> }.into_any()
+                                    };
                                     view! {
-                                        <dt>{move || field_label(f, ctx.lang.get())}</dt>
-                                        <dd class="user-text">{v}</dd>
+                                        <dt>{move || path.with_value(|p| field_label(f, p, ctx.lang.get()))}</dt>
+                                        {words}
                                     }
                                 })
                                 .collect_view()}
@@ -246,11 +289,9 @@ fn EntryEditor(entry: Entry, done: Callback<()>) -> impl IntoView {
         let edits: Vec<(Field, String)> =
             values.with_value(|v| v.iter().map(|(f, s)| (*f, s.get_untracked())).collect());
         let id = id.clone();
-        ctx.store.update(|d| {
-            if let Some(e) = d.journal.get_mut(&id) {
-                journal::apply(&mut e.body, &edits);
-                e.updated = now();
-            }
+        ctx.store.update(|d, now| {
+            d.journal
+                .edit(&id, now, |e| journal::apply(&mut e.body, &edits));
         });
         done.run(());
     };
@@ -262,7 +303,7 @@ fn EntryEditor(entry: Entry, done: Callback<()>) -> impl IntoView {
                 .map(|(f, s)| {
                     view! {
                         <label class="field">
-                            <span>{move || field_label(f, ctx.lang.get())}</span>
+                            <span>{move || field_label(f, &[], ctx.lang.get())}</span>
                             <textarea
                                 rows="3"
                                 prop:value=move || s.get()

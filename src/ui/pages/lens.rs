@@ -3,7 +3,6 @@
 
 use crate::domain::studio;
 use crate::i18n::reframe;
-use crate::store::now;
 use crate::ui::widgets::lens_view::{compiled_for, LensView, LibView, FINDINGS_ID};
 use crate::ui::widgets::with_library::WithLibrary;
 use crate::ui::{href, use_ctx};
@@ -22,14 +21,13 @@ pub fn OpenLens() -> impl IntoView {
         if body.trim().is_empty() {
             return;
         }
-        let at = now();
         let before = saved.get_untracked();
         let mut kept = None;
-        ctx.store.update(|d| {
+        ctx.store.update(|d, now| {
             let existing = before.as_ref().and_then(|e| d.journal.get(e)).cloned();
-            let entry = studio::note_entry(existing.as_ref(), &body, at);
+            let entry = studio::note_entry(existing.as_ref(), &body, now);
             kept = Some(entry.id.clone());
-            d.put(entry);
+            d.journal.put(&entry.id.clone(), entry, now);
         });
         saved.set(kept);
     };

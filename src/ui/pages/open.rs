@@ -9,7 +9,7 @@ use crate::domain::share::{self, Saved, Share, ShareError};
 use crate::domain::Lang;
 use crate::i18n::fill;
 use crate::i18n::share::tr;
-use crate::store::{now, Notice};
+use crate::store::Notice;
 use crate::ui::fresh_id;
 use crate::ui::pages::facilitate::kind_label;
 use crate::ui::widgets::role_card::{RoleCardText, RoleCardView};
@@ -27,11 +27,21 @@ fn fragment() -> String {
         .to_string()
 }
 
-/// `/card#…` and `/open#…`: both read any code.
+/// `/card#…` and `/open#…`: both read any code, and read it again when a
+/// second link is opened in the same tab (only the fragment changes).
 #[component]
 pub fn OpenPage() -> impl IntoView {
+    let code = RwSignal::new(fragment());
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| code.set(fragment()));
+    on_cleanup(move || on_hash.remove());
+    move || view! { <Opened code=code.get()/> }
+}
+
+/// What one code opens.
+#[component]
+fn Opened(code: String) -> impl IntoView {
     let ctx = use_ctx();
-    let decoded = share::decode(&fragment());
+    let decoded = share::decode(&code);
     let is_card = matches!(decoded, Ok(Share::Card { .. } | Share::OwnCard { .. }));
     let heading = move || {
         let lang = ctx.lang.get();
@@ -242,8 +252,8 @@ fn Preview(share: Share) -> impl IntoView {
     let share = StoredValue::new(share);
     let save = move |_| {
         let mut result = Saved::Nothing;
-        ctx.store.update(|doc| {
-            result = share.with_value(|s| share::save(s, doc, now(), fresh_id));
+        ctx.store.update(|doc, now| {
+            result = share.with_value(|s| share::save(s, doc, now, fresh_id));
         });
         saved.set(Some(result));
     };

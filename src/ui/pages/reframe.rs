@@ -8,6 +8,7 @@ use crate::ui::use_ctx;
 use crate::ui::widgets::reframe_exercise::{Exercise, Mode};
 use crate::ui::widgets::set_chooser::SetChooser;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -27,7 +28,15 @@ pub fn ReframePage() -> impl IntoView {
         <section class="page reframe">
             <h1>{move || reframe::tr(ctx.lang.get()).title}</h1>
             {move || match mode.get() {
-                None => view! { <SetChooser/> }.into_any(),
+                None => view! {
+                    <SetChooser/>
+                    <p class="print-link">
+                        <A href=crate::ui::pages::print::address("worksheet", "reframing")>
+                            {move || crate::i18n::print::tr(ctx.lang.get()).print_reframing_link}
+                        </A>
+                    </p>
+                }
+                .into_any(),
                 Some(mode) => view! { <Exercise mode/> }.into_any(),
             }}
         </section>

@@ -25,11 +25,7 @@ fn Overview(scenario: Scenario) -> impl IntoView {
     let id = s.with_value(|s| s.id.clone());
     let in_progress = {
         let id = id.clone();
-        Memo::new(move |_| {
-            ctx.store
-                .doc()
-                .with(|d| d.practice.get(&id).is_some_and(|r| !r.deleted))
-        })
+        Memo::new(move |_| ctx.store.doc().with(|d| d.practice.contains(&id)))
     };
     let tags = move || {
         let lang = ctx.lang.get();
@@ -68,7 +64,7 @@ fn Overview(scenario: Scenario) -> impl IntoView {
                 " · "
                 {move || fill(t().minutes, &[("n", &s.with_value(|s| s.minutes).to_string())])}
             </p>
-            {crate::domain::own::is_own(&id).then(|| {
+            {crate::domain::id::is_own(&id).then(|| {
                 let edit = href(&format!("/mine/scenario/{id}"));
                 view! {
                     <p class="own-link">
@@ -97,6 +93,11 @@ fn Overview(scenario: Scenario) -> impl IntoView {
                     <p>{move || t().together_hint}</p>
                 </li>
             </ul>
+            <p class="print-link">
+                <A href=crate::ui::pages::print::address("roles", &id)>
+                    {move || crate::i18n::print::tr(ctx.lang.get()).print_roles_link}
+                </A>
+            </p>
         </section>
     }
 }

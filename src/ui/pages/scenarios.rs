@@ -15,7 +15,7 @@ pub fn ScenarioLibrary() -> impl IntoView {
     let ctx = use_ctx();
     let t = move || tr(ctx.lang.get());
     let filter = RwSignal::new(Filter::default());
-    let practised = Memo::new(move |_| ctx.store.doc().with(practice::practised));
+    let practised = Memo::new(move |_| ctx.store.doc().with(|d| practice::practised(&d.journal)));
 
     let list = move |lib: Arc<Library>| {
         let lib2 = lib.clone();
@@ -42,7 +42,7 @@ pub fn ScenarioLibrary() -> impl IntoView {
                                 .map(|s| {
                                     let done = practised.with(|p| p.contains(&s.id));
                                     let heavy = s.is_heavy();
-                                    let mine = crate::domain::own::is_own(&s.id);
+                                    let mine = crate::domain::id::is_own(&s.id);
                                     let title = s.title.get(lang).to_string();
                                     let tasks = s
                                         .tasks

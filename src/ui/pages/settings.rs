@@ -3,7 +3,6 @@
 use crate::domain::settings::{Settings, TextSize, Theme};
 use crate::domain::Lang;
 use crate::i18n::Strings;
-use crate::store::now;
 use crate::ui::use_ctx;
 use leptos::prelude::*;
 
@@ -24,7 +23,7 @@ fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
             {options
                 .into_iter()
                 .map(|value| {
-                    let checked = move || ctx.store.doc().with(|d| get(&d.settings) == value);
+                    let checked = move || ctx.store.doc().with(|d| get(d.settings()) == value);
                     view! {
                         <label>
                             <input
@@ -32,10 +31,7 @@ fn Choice<T: Copy + PartialEq + Send + Sync + 'static>(
                                 name=name
                                 prop:checked=checked
                                 on:change=move |_| {
-                                    ctx.store.update(|d| {
-                                        set(&mut d.settings, value);
-                                        d.settings.updated = now();
-                                    })
+                                    ctx.store.update(|d, now| d.edit_settings(now, |s| set(s, value)))
                                 }
                             />
                             <span>{move || label(value, ctx.t())}</span>

@@ -3,8 +3,8 @@
 //! so that a screen reader and the browser's tabs and history say where one is.
 
 use crate::domain::Lang;
-use crate::store::now;
-use crate::ui::app::Page;
+use crate::store::Guard;
+use crate::ui::nav::Section;
 use crate::ui::{href, use_ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,18 +18,16 @@ pub fn Header() -> impl IntoView {
             Lang::Ja => Lang::En,
             Lang::En => Lang::Ja,
         };
-        ctx.store.update(|d| {
-            d.settings.lang = Some(next);
-            d.settings.updated = now();
-        });
+        ctx.store
+            .update(|d, now| d.edit_settings(now, |s| s.lang = Some(next)));
     };
     let location = use_location();
     Effect::new(move |_| {
         let t = ctx.t();
         let path = location.pathname.get();
         let inner = path.strip_prefix(crate::ui::base()).unwrap_or(&path);
-        let title = match Page::of_path(inner) {
-            Some(Page::Home) | None => t.app_name.to_string(),
+        let title = match Section::of_path(inner) {
+            Some(Section::Home) | None => t.app_name.to_string(),
             Some(page) => format!("{} – {}", page.label(t), t.app_name),
         };
         // (Unchanged, as on the home page at start, it is not set again: the
@@ -40,12 +38,28 @@ pub fn Header() -> impl IntoView {
             }
         }
     });
+    // On a narrow screen the navigation folds into a menu, so that the page
+    // itself starts near the top; it closes again when a page is chosen.
+    let menu = RwSignal::new(false);
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu.set(false);
+    });
     view! {
-        <header class="site-header">
+        <header class="site-header" class:menu-open=move || menu.get()>
             <A href=href("/") attr:class="brand">{move || ctx.t().app_name}</A>
-            <nav aria-label=move || ctx.t().nav_label>
+            <button
+                type="button"
+                class="menu-toggle"
+                aria-expanded=move || if menu.get() { "true" } else { "false" }
+                aria-controls="site-nav"
+                on:click=move |_| menu.update(|m| *m = !*m)
+            >
+                {move || ctx.t().menu}
+            </button>
+            <nav id="site-nav" aria-label=move || ctx.t().nav_label>
                 <ul>
-                    {Page::NAV
+                    {Section::NAV
                         .into_iter()
                         .map(|page| {
                             view! {
@@ -59,6 +73,16 @@ pub fn Header() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </nav>
+            <Show when=move || ctx.store.guard() == Guard::Open>
+                <button
+                    type="button"
+                    class="lock-now"
+                    aria-label=move || ctx.t().lock_button_label
+                    on:click=move |_| ctx.store.lock_now()
+                >
+                    {move || ctx.t().lock_button}
+                </button>
+            </Show>
             <button
                 type="button"
                 class="lang-switch"

@@ -67,7 +67,7 @@ fn tag(n: usize, kind: LensKind, t: &reframe::Text) -> AnyView {
 
 /// The text cut into plain runs and marked runs, with a label after the last
 /// run of each finding.
-fn mirror(s: &str, f: &[Finding], t: &'static reframe::Text) -> Vec<AnyView> {
+pub fn mirror(s: &str, f: &[Finding], t: &'static reframe::Text) -> Vec<AnyView> {
     let mut out = Vec::new();
     for seg in segments(s, f) {
         let part = s[seg.start..seg.end].to_string();

@@ -5,6 +5,7 @@ pub mod heavy_gate;
 pub mod lens_view;
 pub mod notices;
 pub mod qr;
+pub mod read_aloud;
 pub mod reframe_exercise;
 pub mod revisit_queue;
 pub mod role_card;

@@ -9,7 +9,7 @@
 //! compiled size down.
 
 use crate::domain::content::{Library, Reframe};
-use crate::domain::lang::Lang;
+use crate::domain::ground::lang::Lang;
 use crate::domain::revisit;
 use crate::domain::studio::{self, Set as PracticeSet};
 use crate::i18n::{fill, reframe};
@@ -118,8 +118,8 @@ fn move_on(ctx: Ctx, state: State, id: &str) {
         .doc()
         .with_untracked(|d| d.revisit.get(id).is_some_and(|r| r.is_due(at)));
     if due {
-        ctx.store.update(|d| {
-            revisit::visit(&mut d.revisit, id, at, local_offset());
+        ctx.store.update(|d, now| {
+            revisit::visit(&mut d.revisit, id, now, local_offset());
         });
     }
     state.text.set(String::new());
@@ -177,29 +177,27 @@ fn Item(state: State, item: Reframe, compiled: Compiled) -> impl IntoView {
         if text.trim().is_empty() {
             return;
         }
-        let at = now();
         let phrase = item.with_value(|i| both_sides(ctx, i));
         let before = state.saved.get_untracked();
         let reframe_id = id();
         let mut kept = None;
-        ctx.store.update(|d| {
+        ctx.store.update(|d, now| {
             let existing = before.as_ref().and_then(|e| d.journal.get(e)).cloned();
-            let entry = studio::reframe_entry(existing.as_ref(), &reframe_id, phrase, &text, at);
+            let entry = studio::reframe_entry(existing.as_ref(), &reframe_id, phrase, &text, now);
             kept = Some(entry.id.clone());
-            d.put(entry);
-            revisit::visit(&mut d.revisit, &reframe_id, at, local_offset());
+            d.journal.put(&entry.id.clone(), entry, now);
+            revisit::visit(&mut d.revisit, &reframe_id, now, local_offset());
         });
         state.saved.set(kept);
     };
     let toggle_mark = move |_| {
-        let at = now();
         let reframe_id = id();
         let phrase = item.with_value(|i| both_sides(ctx, i));
-        ctx.store.update(|d| {
+        ctx.store.update(|d, now| {
             if revisit::is_marked(&d.revisit, &reframe_id) {
-                revisit::unmark(&mut d.revisit, &reframe_id, at);
+                revisit::unmark(&mut d.revisit, &reframe_id, now);
             } else {
-                revisit::mark(&mut d.revisit, &reframe_id, phrase, at, local_offset());
+                revisit::mark(&mut d.revisit, &reframe_id, phrase, now, local_offset());
             }
         });
     };
@@ -269,7 +267,7 @@ fn missing(ctx: Ctx, state: State, id: String, t: &'static reframe::Text) -> Any
     let id = StoredValue::new(id);
     let unmark = move |_| {
         ctx.store
-            .update(|d| revisit::unmark(&mut d.revisit, &id.get_value(), now()))
+            .update(|d, now| revisit::unmark(&mut d.revisit, &id.get_value(), now))
     };
     view! {
         <section class="reframe-item" aria-labelledby=HEADING>

@@ -42,7 +42,7 @@ pub fn SetChooser() -> impl IntoView {
         let has_own = matches!(
             ctx.content.get(lang),
             crate::library::Loaded::Ready(lib)
-                if lib.reframes.iter().any(|r| crate::domain::own::is_own(&r.id))
+                if lib.reframes.iter().any(|r| crate::domain::id::is_own(&r.id))
         );
         let mut mixed = mixed.clone();
         if has_own {

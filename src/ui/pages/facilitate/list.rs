@@ -2,10 +2,9 @@
 //! sessions run so far with their reports.
 
 use super::confirm::ConfirmButton;
-use super::{ft, local, name_or_untitled, start_session, template_plan};
+use super::{ft, library, local, name_or_untitled, start_session, template_plan};
 use crate::domain::session::{plans_by_name, sessions_newest_first};
 use crate::i18n::fill;
-use crate::store::now;
 use crate::ui::fresh_id;
 use crate::ui::{href, use_ctx};
 use leptos::prelude::*;
@@ -19,9 +18,9 @@ pub fn FacilitatePage() -> impl IntoView {
     let navigate = use_navigate();
     let new_plan = move |_| {
         let id = fresh_id();
-        let plan = template_plan(ft(ctx), id.clone(), now());
-        ctx.store.update(|d| {
-            d.plans.insert(id.clone(), plan);
+        ctx.store.update(|d, now| {
+            d.plans
+                .put(&id, template_plan(ft(ctx), id.clone(), now), now);
         });
         navigate(&href(&format!("/facilitate/plan/{id}")), Default::default());
     };
@@ -67,6 +66,7 @@ pub fn FacilitatePage() -> impl IntoView {
             <ul class="session-list">
                 <For each=session_ids key=|id| id.clone() children=move |id| view! { <SessionItem id status/> }/>
             </ul>
+            <OnPaper/>
         </section>
     }
 }
@@ -111,12 +111,12 @@ fn PlanItem(id: String, status: RwSignal<String>) -> impl IntoView {
         move |_| {
             let new = fresh_id();
             let mut made = String::new();
-            ctx.store.update(|d| {
+            ctx.store.update(|d, now| {
                 if let Some(p) = d.plans.get(&id) {
                     let t = ft(ctx);
                     made = fill(t.copy_name, &[("name", &name_or_untitled(t, &p.name))]);
-                    let copy = p.duplicate(new.clone(), made.clone(), now());
-                    d.plans.insert(new.clone(), copy);
+                    let copy = p.duplicate(new.clone(), made.clone(), now);
+                    d.plans.put(&new, copy, now);
                 }
             });
             status.set(fill(ft(ctx).duplicated, &[("name", &made)]));
@@ -127,11 +127,8 @@ fn PlanItem(id: String, status: RwSignal<String>) -> impl IntoView {
         let name = name.clone();
         Callback::new(move |_| {
             let gone = name();
-            ctx.store.update(|d| {
-                if let Some(p) = d.plans.get_mut(&id) {
-                    p.deleted = true;
-                    p.updated = now();
-                }
+            ctx.store.update(|d, now| {
+                d.plans.delete(&id, now);
             });
             status.set(fill(ft(ctx).deleted, &[("name", &gone)]));
         })
@@ -185,11 +182,8 @@ fn SessionItem(id: String, status: RwSignal<String>) -> impl IntoView {
     let delete = {
         let id = id.clone();
         Callback::new(move |_| {
-            ctx.store.update(|d| {
-                if let Some(s) = d.sessions.get_mut(&id) {
-                    s.deleted = true;
-                    s.updated = now();
-                }
+            ctx.store.update(|d, now| {
+                d.sessions.delete(&id, now);
             });
             status.set(ft(ctx).session_deleted.to_string());
         })
@@ -213,5 +207,39 @@ fn SessionItem(id: String, status: RwSignal<String>) -> impl IntoView {
                 />
             </div>
         </li>
+    }
+}
+
+/// For rooms without screens: the decks as cards, and the two worksheets.
+#[component]
+fn OnPaper() -> impl IntoView {
+    use crate::ui::pages::print::address;
+    let ctx = use_ctx();
+    let t = move || crate::i18n::print::tr(ctx.lang.get());
+    let decks = move || {
+        library(ctx)
+            .map(|lib| {
+                lib.decks
+                    .iter()
+                    .map(|d| (d.id.clone(), d.title.get(ctx.lang.get()).to_string()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <h2>{move || t().worksheets_title}</h2>
+        <p>{move || t().worksheets_body}</p>
+        <ul class="on-paper">
+            {move || decks()
+                .into_iter()
+                .map(|(id, title)| view! {
+                    <li>
+                        <A href=address("deck", &id)>{fill(t().print_deck_named, &[("title", &title)])}</A>
+                    </li>
+                })
+                .collect_view()}
+            <li><A href=address("worksheet", "reflection")>{move || t().print_reflection_link}</A></li>
+            <li><A href=address("worksheet", "reframing")>{move || t().print_reframing_link}</A></li>
+        </ul>
     }
 }

@@ -14,13 +14,11 @@ pub mod report;
 pub mod step_row;
 
 use crate::domain::content::{Deck, Library};
-use crate::domain::document::Document;
 use crate::domain::session::date::LocalDateTime;
-use crate::domain::session::{ReportLabels, Session, SessionPlan, Step, StepKind};
+use crate::domain::session::{PlanStep, ReportLabels, Session, SessionPlan, StepKind};
 use crate::domain::Lang;
 use crate::i18n::facilitate::{tr, Text};
 use crate::library::Loaded;
-use crate::store::now;
 use crate::ui::{fresh_id, Ctx};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -110,7 +108,7 @@ pub fn local(ms: i64) -> LocalDateTime {
 }
 
 /// The deck a step draws from, if it names one the library has.
-pub fn deck_of<'a>(lib: &'a Library, step: &Step) -> Option<&'a Deck> {
+pub fn deck_of<'a>(lib: &'a Library, step: &PlanStep) -> Option<&'a Deck> {
     lib.deck(step.deck.as_deref()?)
 }
 
@@ -119,7 +117,7 @@ pub fn deck_of<'a>(lib: &'a Library, step: &Step) -> Option<&'a Deck> {
 pub fn shown_prompt(
     lib: Option<&Library>,
     session: &Session,
-    step: &Step,
+    step: &PlanStep,
     lang: Lang,
 ) -> (String, Option<String>) {
     if let Some(deck) = lib.and_then(|l| deck_of(l, step)) {
@@ -133,32 +131,17 @@ pub fn shown_prompt(
     (step.prompt.clone(), None)
 }
 
-/// Changes one plan, and stamps it.
+/// Changes one plan (the document stamps it).
 pub fn update_plan(ctx: Ctx, id: &str, change: impl FnOnce(&mut SessionPlan)) {
-    ctx.store.update(|d| {
-        if let Some(plan) = d.plans.get_mut(id) {
-            change(plan);
-            plan.updated = now();
-        }
+    ctx.store.update(|d, now| {
+        d.plans.edit(id, now, change);
     });
 }
 
-/// Changes one session (with its plan at hand, if it still exists), and
-/// stamps it.
+/// Changes one session, with its plan at hand (the document stamps it).
 pub fn update_session(ctx: Ctx, id: &str, change: impl FnOnce(&mut Session, &SessionPlan)) {
-    ctx.store.update(|d| {
-        let Document {
-            plans, sessions, ..
-        } = d;
-        if let Some(session) = sessions.get_mut(id) {
-            let empty = SessionPlan::default();
-            let plan = plans
-                .get(&session.plan)
-                .filter(|p| !p.deleted)
-                .unwrap_or(&empty);
-            change(session, plan);
-            session.updated = now();
-        }
+    ctx.store.update(|d, now| {
+        d.edit_session(id, now, change);
     });
 }
 
@@ -166,10 +149,8 @@ pub fn update_session(ctx: Ctx, id: &str, change: impl FnOnce(&mut Session, &Ses
 pub fn start_session(ctx: Ctx, plan_id: &str) -> Option<String> {
     let id = fresh_id();
     let mut started = None;
-    ctx.store.update(|d| {
-        if let Some(plan) = d.plans.get(plan_id).filter(|p| !p.deleted) {
-            let session = Session::start(id.clone(), plan, now());
-            d.sessions.insert(id.clone(), session);
+    ctx.store.update(|d, now| {
+        if d.start_session(plan_id, &id, now) {
             started = Some(id.clone());
         }
     });
@@ -209,9 +190,5 @@ pub fn route_id() -> Memo<String> {
 
 /// Whether the route's session exists and is not deleted.
 pub fn session_exists(ctx: Ctx, id: Memo<String>) -> impl Fn() -> bool + Copy {
-    move || {
-        ctx.store
-            .doc()
-            .with(|d| d.sessions.get(&id.get()).is_some_and(|s| !s.deleted))
-    }
+    move || ctx.store.doc().with(|d| d.sessions.contains(&id.get()))
 }

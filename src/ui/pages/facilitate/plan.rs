@@ -17,11 +17,7 @@ use leptos_router::hooks::use_navigate;
 pub fn PlanPage() -> impl IntoView {
     let ctx = use_ctx();
     let id = super::route_id();
-    let exists = move || {
-        ctx.store
-            .doc()
-            .with(|d| d.plans.get(&id.get()).is_some_and(|p| !p.deleted))
-    };
+    let exists = move || ctx.store.doc().with(|d| d.plans.contains(&id.get()));
     view! {
         <section class="page facilitate plan-edit">
             <p>
@@ -122,6 +118,11 @@ fn PlanEditor(id: String) -> impl IntoView {
     view! {
         <h1>{move || name_or_untitled(ft(ctx), &plan_for_heading().name)}</h1>
         <p class="muted">{move || ft(ctx).saved_as_you_go}</p>
+        <p class="print-link">
+            <A href=crate::ui::pages::print::address("handout", &id_name)>
+                {move || crate::i18n::print::tr(ctx.lang.get()).print_handout_link}
+            </A>
+        </p>
         <div class="field">
             <label for="plan-name">{move || ft(ctx).plan_name}</label>
             <input

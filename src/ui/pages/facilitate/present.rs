@@ -11,6 +11,7 @@ use super::browser;
 use super::harvest::HarvestDrawer;
 use super::present_help::KeysHelp;
 use super::{deck_of, ft, kind_label, library, show_date, shown_prompt, update_session};
+use crate::domain::session::keys::{self, Action, Printed};
 use crate::domain::session::timer::{clock, crossed_zero};
 use crate::domain::session::{Session, SessionPlan, StepKind};
 use crate::i18n::fill;
@@ -159,16 +160,10 @@ fn Presenter(id: String) -> impl IntoView {
     let ctx = use_ctx();
     let navigate = use_navigate();
     let sid = id.clone();
-    let session = Memo::new(move |_| {
-        ctx.store
-            .doc()
-            .with(|d| d.sessions.get(&sid).filter(|s| !s.deleted).cloned())
-    });
+    let session = Memo::new(move |_| ctx.store.doc().with(|d| d.sessions.get(&sid).cloned()));
     let plan = Memo::new(move |_| {
         let plan_id = session.with(|s| s.as_ref().map(|s| s.plan.clone()))?;
-        ctx.store
-            .doc()
-            .with(|d| d.plans.get(&plan_id).filter(|p| !p.deleted).cloned())
+        ctx.store.doc().with(|d| d.plans.get(&plan_id).cloned())
     });
     let ui = Ui {
         ctx,
@@ -287,22 +282,23 @@ fn Presenter(id: String) -> impl IntoView {
             return;
         }
         let on_button = matches!(tag.as_str(), "button" | "a");
-        match key.as_str() {
-            "ArrowRight" | "PageDown" => ui.next(),
-            " " | "Spacebar" if !on_button => ui.next(),
-            "ArrowLeft" | "PageUp" => ui.back(),
-            "t" | "T" => ui.toggle_timer(),
-            "r" | "R" => ui.reset(),
-            "+" | "=" => ui.plus(),
-            "-" | "_" | "−" => ui.minus(),
-            "n" | "N" => ui.another(),
-            "h" | "H" => ui.toggle_drawer(),
-            "b" | "B" | "." => ui.blank.set(true),
-            "f" | "F" => ui.fullscreen(),
-            "?" => ui.help.set(true),
-            "Escape" if ui.drawer.get_untracked() => ui.toggle_drawer(),
-            "Escape" => leave(),
-            _ => return,
+        let Some(action) = keys::action_of(&key, on_button) else {
+            return;
+        };
+        match action {
+            Action::Next => ui.next(),
+            Action::Back => ui.back(),
+            Action::Timer => ui.toggle_timer(),
+            Action::Reset => ui.reset(),
+            Action::Plus => ui.plus(),
+            Action::Minus => ui.minus(),
+            Action::Another => ui.another(),
+            Action::Harvest => ui.toggle_drawer(),
+            Action::Blank => ui.blank.set(true),
+            Action::Fullscreen => ui.fullscreen(),
+            Action::Help => ui.help.set(true),
+            Action::Leave if ui.drawer.get_untracked() => ui.toggle_drawer(),
+            Action::Leave => leave(),
         }
         e.prevent_default();
     });
@@ -511,6 +507,33 @@ fn Stage(ui: Ui) -> impl IntoView {
     }
 }
 
+/// A key's `aria-keyshortcuts`, from the one table.
+fn shortcut(action: Action) -> &'static str {
+    keys::binding(action).shortcut
+}
+
+/// A key as printed on its button, from the one table.
+#[component]
+pub fn Kbd(action: Action) -> impl IntoView {
+    let ctx = crate::ui::use_ctx();
+    keys::binding(action)
+        .printed
+        .iter()
+        .map(|p| {
+            let p = *p;
+            view! { <kbd>{move || printed(p, ft(ctx))}</kbd> }
+        })
+        .collect_view()
+}
+
+/// How a key is printed, in the user's language.
+pub fn printed(p: Printed, t: &crate::i18n::facilitate::Text) -> &'static str {
+    match p {
+        Printed::Key(k) => k,
+        Printed::Space => t.key_space,
+    }
+}
+
 /// The presenter's buttons: one for every key.
 #[component]
 fn Controls(
@@ -524,23 +547,23 @@ fn Controls(
     let fullscreen = move |_| ui.fullscreen();
     view! {
         <nav class="present-controls" aria-label=move || ft(ctx).controls>
-            <button type="button" aria-keyshortcuts="ArrowLeft" on:click=move |_| ui.back()>
+            <button type="button" aria-keyshortcuts=shortcut(Action::Back) on:click=move |_| ui.back()>
                 {move || ft(ctx).ctl_back}
             </button>
-            <button type="button" class="primary" aria-keyshortcuts="ArrowRight Space" on:click=move |_| ui.next()>
+            <button type="button" class="primary" aria-keyshortcuts=shortcut(Action::Next) on:click=move |_| ui.next()>
                 {move || ft(ctx).ctl_next}
             </button>
-            <button type="button" aria-keyshortcuts="T" on:click=move |_| ui.toggle_timer()>
+            <button type="button" aria-keyshortcuts=shortcut(Action::Timer) on:click=move |_| ui.toggle_timer()>
                 {move || if running() { ft(ctx).ctl_pause } else { ft(ctx).ctl_start }}
-                <kbd>"T"</kbd>
+                <Kbd action=Action::Timer/>
             </button>
-            <button type="button" aria-keyshortcuts="R" on:click=move |_| ui.reset()>
+            <button type="button" aria-keyshortcuts=shortcut(Action::Reset) on:click=move |_| ui.reset()>
                 {move || ft(ctx).ctl_reset}
-                <kbd>"R"</kbd>
+                <Kbd action=Action::Reset/>
             </button>
             <button
                 type="button"
-                aria-keyshortcuts="-"
+                aria-keyshortcuts=shortcut(Action::Minus)
                 aria-label=move || ft(ctx).ctl_minus_label
                 on:click=move |_| ui.minus()
             >
@@ -548,36 +571,36 @@ fn Controls(
             </button>
             <button
                 type="button"
-                aria-keyshortcuts="+"
+                aria-keyshortcuts=shortcut(Action::Plus)
                 aria-label=move || ft(ctx).ctl_plus_label
                 on:click=move |_| ui.plus()
             >
                 {move || ft(ctx).ctl_plus}
             </button>
             <Show when=move || ui.draws()>
-                <button type="button" aria-keyshortcuts="N" on:click=move |_| ui.another()>
+                <button type="button" aria-keyshortcuts=shortcut(Action::Another) on:click=move |_| ui.another()>
                     {move || ft(ctx).ctl_another}
-                    <kbd>"N"</kbd>
+                    <Kbd action=Action::Another/>
                 </button>
             </Show>
             <button
                 type="button"
                 id="present-harvest-toggle"
-                aria-keyshortcuts="H"
+                aria-keyshortcuts=shortcut(Action::Harvest)
                 aria-expanded=move || ui.drawer.get().to_string()
                 aria-controls="present-harvest-form"
                 on:click=move |_| ui.toggle_drawer()
             >
                 {move || ft(ctx).ctl_harvest}
-                <kbd>"H"</kbd>
+                <Kbd action=Action::Harvest/>
             </button>
-            <button type="button" aria-keyshortcuts="B" on:click=move |_| ui.blank.set(true)>
+            <button type="button" aria-keyshortcuts=shortcut(Action::Blank) on:click=move |_| ui.blank.set(true)>
                 {move || ft(ctx).ctl_blank}
-                <kbd>"B"</kbd>
+                <Kbd action=Action::Blank/>
             </button>
-            <button type="button" aria-keyshortcuts="F" on:click=fullscreen>
+            <button type="button" aria-keyshortcuts=shortcut(Action::Fullscreen) on:click=fullscreen>
                 {move || ft(ctx).ctl_fullscreen}
-                <kbd>"F"</kbd>
+                <Kbd action=Action::Fullscreen/>
             </button>
             <button
                 type="button"
@@ -586,16 +609,16 @@ fn Controls(
             >
                 {move || ft(ctx).ctl_chime}
             </button>
-            <button type="button" aria-keyshortcuts="?" on:click=move |_| ui.help.set(true)>
+            <button type="button" aria-keyshortcuts=shortcut(Action::Help) on:click=move |_| ui.help.set(true)>
                 {move || ft(ctx).ctl_keys}
-                <kbd>"?"</kbd>
+                <Kbd action=Action::Help/>
             </button>
             <button type="button" on:click=move |_| report()>
                 {move || ft(ctx).write_report}
             </button>
-            <button type="button" aria-keyshortcuts="Escape" on:click=move |_| leave()>
+            <button type="button" aria-keyshortcuts=shortcut(Action::Leave) on:click=move |_| leave()>
                 {move || ft(ctx).ctl_leave}
-                <kbd>"Esc"</kbd>
+                <Kbd action=Action::Leave/>
             </button>
         </nav>
     }

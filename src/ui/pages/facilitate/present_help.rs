@@ -1,26 +1,27 @@
 //! The list of the presenter's keys, shown with `?`. Any key closes it.
 
 use super::ft;
-use super::present::Ui;
+use super::present::{printed, Ui};
+use crate::domain::session::keys::{Action, KEYS};
 use crate::i18n::facilitate::Text;
 use leptos::prelude::*;
 
-/// Each key (as printed on the keyboard) and what it does.
-fn keys(t: &'static Text) -> [(&'static str, &'static str); 12] {
-    [
-        ("→", t.key_next),
-        (t.key_space, t.key_next),
-        ("←", t.key_back),
-        ("T", t.key_timer),
-        ("R", t.key_reset),
-        ("+", t.key_plus),
-        ("−", t.key_minus),
-        ("N", t.key_another),
-        ("H", t.key_harvest),
-        ("B", t.key_blank),
-        ("F", t.key_fullscreen),
-        ("Esc", t.key_leave),
-    ]
+/// What an action does, in the user's language.
+pub fn does(action: Action, t: &'static Text) -> &'static str {
+    match action {
+        Action::Next => t.key_next,
+        Action::Back => t.key_back,
+        Action::Timer => t.key_timer,
+        Action::Reset => t.key_reset,
+        Action::Plus => t.key_plus,
+        Action::Minus => t.key_minus,
+        Action::Another => t.key_another,
+        Action::Harvest => t.key_harvest,
+        Action::Blank => t.key_blank,
+        Action::Fullscreen => t.key_fullscreen,
+        Action::Help => t.key_help,
+        Action::Leave => t.key_leave,
+    }
 }
 
 #[component]
@@ -38,9 +39,8 @@ pub fn KeysHelp(ui: Ui) -> impl IntoView {
             <dl>
                 {move || {
                     let t = ft(ctx);
-                    keys(t)
-                        .into_iter()
-                        .chain([("?", t.key_help)])
+                    KEYS.iter()
+                        .flat_map(|b| b.printed.iter().map(move |p| (printed(*p, t), does(b.action, t))))
                         .map(|(k, what)| view! {
                             <div>
                                 <dt><kbd>{k}</kbd></dt>

@@ -4,11 +4,10 @@
 
 use super::browser;
 use super::{ft, library, library_settled, local, report_labels, shown_prompt, update_session};
-use crate::domain::document::{Entry, EntryBody};
+use crate::domain::journal::{Entry, EntryBody};
 use crate::domain::session::report::{self, DraftStart, ReportDraft};
 use crate::domain::session::{Session, SessionPlan};
 use crate::i18n::fill;
-use crate::store::now;
 use crate::ui::{href, use_ctx, Ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -52,8 +51,7 @@ fn first_draft(ctx: Ctx, session: &Session, plan: Option<&SessionPlan>) -> Repor
         t.default_report_title,
         &[("date", &started.format(t.date_only, t.weekdays, t.months))],
     );
-    ReportDraft::from_session(
-        session,
+    session.draft_report(
         plan,
         DraftStart {
             title,
@@ -75,9 +73,7 @@ fn ReportEditor(id: String) -> impl IntoView {
     });
     let plan = Memo::new(move |_| {
         let plan_id = session.with(|s| s.as_ref().map(|s| s.plan.clone()))?;
-        ctx.store
-            .doc()
-            .with(|d| d.plans.get(&plan_id).filter(|p| !p.deleted).cloned())
+        ctx.store.doc().with(|d| d.plans.get(&plan_id).cloned())
     });
     // Make the first draft once the content is loaded (a theme drawn from a
     // deck needs it), or has failed to load.
@@ -99,11 +95,9 @@ fn ReportEditor(id: String) -> impl IntoView {
     });
     let draft = Memo::new(move |_| session.get().and_then(|s| s.report).unwrap_or_default());
     let in_journal = move || {
-        ctx.store.doc().with(|d| {
-            d.journal
-                .get(&entry_id(&sid.get_value()))
-                .is_some_and(|e| !e.deleted)
-        })
+        ctx.store
+            .doc()
+            .with(|d| d.journal.contains(&entry_id(&sid.get_value())))
     };
     let markdown = move || draft.with(|d| report::markdown(d, &report_labels(ft(ctx))));
     let plain = move || draft.with(|d| report::plain(d, &report_labels(ft(ctx))));
@@ -159,8 +153,9 @@ fn ReportEditor(id: String) -> impl IntoView {
         message.set(ft(ctx).saved_journal.to_string());
     };
     let refresh = move |_| {
-        if let Some(s) = session.get_untracked() {
-            edit(Box::new(move |d| d.refresh_harvest(&s)));
+        update_session(ctx, &sid.get_value(), |s, _| s.refresh_report());
+        if in_journal() {
+            save_entry(ctx, &sid.get_value(), &draft.get_untracked(), &markdown());
         }
     };
 
@@ -210,6 +205,10 @@ fn ReportEditor(id: String) -> impl IntoView {
         <p>
             <A href=href(&format!("/facilitate/present/{id}")) attr:class="button">
                 {move || ft(ctx).back_to_present}
+            </A>
+            " "
+            <A href=crate::ui::pages::print::address("report", &id)>
+                {move || crate::i18n::print::tr(ctx.lang.get()).print_report_link}
             </A>
         </p>
         <form class="report-form" on:submit=|ev| ev.prevent_default()>
@@ -275,24 +274,14 @@ fn save_entry(ctx: Ctx, session: &str, draft: &ReportDraft, markdown: &str) {
     let title = draft.title.trim().to_string();
     let markdown = markdown.to_string();
     let session = session.to_string();
-    ctx.store.update(|d| {
-        let t = now();
-        let created = d
-            .journal
-            .get(&id)
-            .filter(|e| !e.deleted)
-            .map(|e| e.created)
-            .unwrap_or(t);
-        d.put(Entry {
-            id: id.clone(),
-            created,
-            updated: t,
-            deleted: false,
-            body: EntryBody::Report {
-                session,
-                title,
-                markdown,
-            },
-        });
+    ctx.store.update(|d, now| {
+        let created = d.journal.get(&id).map(|e| e.created).unwrap_or(now);
+        let body = EntryBody::Report {
+            session,
+            title,
+            markdown,
+        };
+        d.journal
+            .put(&id, Entry::new(id.clone(), created, body), now);
     });
 }

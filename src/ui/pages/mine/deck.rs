@@ -1,9 +1,10 @@
 //! /mine/deck/:id: writing a prompt deck: what it is used for, its title, and
 //! its prompts (each with an optional one-word form), added, removed and moved.
 
-use super::{editor_page, mt, Ed, EditorTop, ProblemLine, TextField};
-use crate::domain::content::{limits, Deck, DeckKind};
-use crate::domain::own::{blank_prompt, shift_item};
+use super::{editor_page, f, mt, Ed, EditorTop, ProblemLine, TextField};
+use crate::domain::check::limits;
+use crate::domain::content::{Deck, DeckKind};
+use crate::domain::own::blank::{blank_prompt, shift_item};
 use crate::domain::Text;
 use crate::i18n::fill;
 use crate::i18n::mine::Text as T;
@@ -63,7 +64,7 @@ fn Form(ed: Ed<Deck>) -> impl IntoView {
             </select>
         </div>
         <TextField
-            ed key="title" label=Signal::derive(move || mt(ctx).f_deck_title.to_string())
+            ed key=f("title") label=Signal::derive(move || mt(ctx).f_deck_title.to_string())
             limit=limits::TITLE value=title set=set_title
         />
         <fieldset class="own-group" aria-describedby="f-prompt-problem">
@@ -105,14 +106,14 @@ fn Form(ed: Ed<Deck>) -> impl IntoView {
                     };
                     view! {
                         <li class="own-item">
-                            <TextField ed key=format!("prompt[{i}].text") label limit=limits::PROMPT value set/>
+                            <TextField ed key=f("prompt").at(i).field("text") label limit=limits::PROMPT value set/>
                             <TextField
-                                ed key=format!("prompt[{i}].short")
+                                ed key=f("prompt").at(i).field("short")
                                 label=Signal::derive(move || mt(ctx).f_short.to_string())
                                 hint=Signal::derive(move || mt(ctx).f_short_hint.to_string())
                                 limit=limits::SHORT value=short set=set_short
                             />
-                            <ProblemLine ed key=format!("prompt[{i}].id")/>
+                            <ProblemLine ed key=f("prompt").at(i).field("id")/>
                             <div class="actions">
                                 <button type="button" aria-label=named(|t| t.move_up) disabled=move || i == 0
                                     on:click=move |_| ed.edit(|d| shift_item(&mut d.prompt, i, true))>
@@ -137,7 +138,7 @@ fn Form(ed: Ed<Deck>) -> impl IntoView {
             })>
                 {move || mt(ctx).add_prompt}
             </button>
-            <ProblemLine ed key="prompt"/>
+            <ProblemLine ed key=f("prompt")/>
         </fieldset>
     }
 }

@@ -4,10 +4,10 @@
 
 use super::{create, mt};
 use crate::domain::content::{Deck, Reframe, Scenario};
-use crate::domain::own::{self, Authored, Own};
+use crate::domain::own::{blank, Authored, Own};
+use crate::domain::share::Shareable;
 use crate::i18n::fill;
 use crate::i18n::mine::Text as T;
-use crate::store::now;
 use crate::ui::widgets::share_link::ShareToggle;
 use crate::ui::{href, use_ctx, Ctx};
 use leptos::prelude::*;
@@ -35,21 +35,21 @@ const SCENARIOS: Kind<Scenario> = Kind {
     path: "scenario",
     heading: |t| t.scenarios,
     new: |t| t.new_scenario,
-    blank: own::blank_scenario,
+    blank: blank::blank_scenario,
     name: |s, l| s.title.get(l).to_string(),
 };
 const REFRAMES: Kind<Reframe> = Kind {
     path: "reframe",
     heading: |t| t.reframes,
     new: |t| t.new_reframe,
-    blank: own::blank_reframe,
+    blank: blank::blank_reframe,
     name: |r, l| r.phrase.get(l).to_string(),
 };
 const DECKS: Kind<Deck> = Kind {
     path: "deck",
     heading: |t| t.decks,
     new: |t| t.new_deck,
-    blank: own::blank_deck,
+    blank: blank::blank_deck,
     name: |d, l| d.title.get(l).to_string(),
 };
 
@@ -62,12 +62,14 @@ fn shown_name(t: &T, name: String) -> String {
     }
 }
 
-/// Sets an item's deletion mark, stamped.
+/// Deletes an item (as a tombstone), or brings it back.
 fn mark<K: Authored>(ctx: Ctx, id: &str, deleted: bool) {
-    ctx.store.update(|d| {
-        if let Some(o) = K::kept_mut(&mut d.own).get_mut(id) {
-            o.deleted = deleted;
-            o.updated = now();
+    ctx.store.update(|d, now| {
+        let kept = K::kept_mut(&mut d.own);
+        if deleted {
+            kept.delete(id, now);
+        } else {
+            kept.undelete(id, now);
         }
     });
 }
@@ -107,7 +109,7 @@ pub fn MinePage() -> impl IntoView {
 }
 
 #[component]
-fn Section<K: Authored + PartialEq + Send + Sync + 'static>(
+fn Section<K: Shareable + PartialEq + Send + Sync + 'static>(
     kind: Kind<K>,
     status: RwSignal<String>,
     gone: RwSignal<Option<Gone>>,
@@ -124,8 +126,7 @@ fn Section<K: Authored + PartialEq + Send + Sync + 'static>(
     // Newest change first; deleted ones are left out.
     let ids = move || {
         ctx.store.doc().with(|d| {
-            let mut v: Vec<(&String, &Own<K>)> =
-                K::kept(&d.own).iter().filter(|(_, o)| !o.deleted).collect();
+            let mut v: Vec<(&String, &Own<K>)> = K::kept(&d.own).iter().collect();
             v.sort_by(|a, b| b.1.created.cmp(&a.1.created).then(a.0.cmp(b.0)));
             v.into_iter().map(|(id, _)| id.clone()).collect::<Vec<_>>()
         })
@@ -151,7 +152,7 @@ fn Section<K: Authored + PartialEq + Send + Sync + 'static>(
 }
 
 #[component]
-fn Item<K: Authored + PartialEq + Send + Sync + 'static>(
+fn Item<K: Shareable + PartialEq + Send + Sync + 'static>(
     id: String,
     path: &'static str,
     name: fn(&K, crate::domain::Lang) -> String,
@@ -184,20 +185,20 @@ fn Item<K: Authored + PartialEq + Send + Sync + 'static>(
     let duplicate = {
         let id = id.clone();
         move |_| {
-            let new = own::new_id(now(), crate::ui::random());
+            let new = crate::domain::id::new_own_id(crate::store::now(), crate::ui::random());
             let t = mt(ctx);
             let named = own.with_untracked(|o| {
                 o.as_ref()
                     .is_some_and(|o| !name(&o.item, o.lang).trim().is_empty())
             });
             let made = named.then(|| fill(t.copy_of, &[("name", &title())]));
-            ctx.store.update(|d| {
+            ctx.store.update(|d, now| {
                 if let Some(o) = K::kept(&d.own).get(&id).cloned() {
                     let item = match &made {
                         Some(made) => rename(o.item, o.lang, made),
                         None => o.item,
                     };
-                    d.own.keep(&item, o.lang, &new, now());
+                    d.own.keep(&item, o.lang, &new, now);
                 }
             });
             status.set(fill(t.duplicated, &[("name", &title())]));
@@ -234,7 +235,7 @@ fn Item<K: Authored + PartialEq + Send + Sync + 'static>(
             // Only a finished item can be shared: the other side checks it.
             <Show when=move || left() == 0>
                 <ShareToggle
-                    make=move || own.with(|o| o.as_ref().map(|o| o.item.shared(o.lang)))
+                    make=move || own.with(|o| o.as_ref().map(|o| o.item.share(o.lang)))
                     name=Signal::derive(title)
                 />
             </Show>
@@ -248,7 +249,7 @@ fn rename<K: Authored>(item: K, lang: crate::domain::Lang, title: &str) -> K {
         return item;
     };
     if let Some(t) = v.get_mut("title").and_then(|t| t.get_mut(lang.code())) {
-        let limit = crate::domain::content::limits::TITLE * lang.length_factor();
+        let limit = crate::domain::check::limits::TITLE * lang.length_factor();
         *t = serde_json::Value::String(title.chars().take(limit).collect());
         return serde_json::from_value(v).unwrap_or(item);
     }

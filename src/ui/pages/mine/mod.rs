@@ -9,12 +9,12 @@ pub mod list;
 pub mod reframe;
 pub mod scenario;
 
-use crate::domain::content::{ContentError, Reason, RoleKind, Task};
+use crate::domain::check::{ContentError, FieldPath, Reason};
+use crate::domain::content::{RoleKind, Task};
 use crate::domain::own::{self, Authored, Own};
 use crate::domain::{Lang, Text};
 use crate::i18n::fill;
 use crate::i18n::mine::{tr, Text as T};
-use crate::store::now;
 use crate::ui::{href, labels, use_ctx, Ctx};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,9 +25,14 @@ pub fn mt(ctx: Ctx) -> &'static T {
     tr(ctx.lang.get())
 }
 
+/// A field's path in an editor: `f("title")`, `f("moments").at(2).field("other")`.
+pub fn f(name: &'static str) -> FieldPath {
+    FieldPath::of(name)
+}
+
 /// The name of a list, for "add 1 more …".
-fn thing(t: &T, key: &str) -> &'static str {
-    match own::steps(key).last().map(|s| s.name) {
+fn thing(t: &T, key: &FieldPath) -> &'static str {
+    match key.tail() {
         Some("moments") => t.thing_moments,
         Some("responses") => t.thing_responses,
         Some("examples") => t.thing_examples,
@@ -58,6 +63,11 @@ pub fn say(t: &T, e: &ContentError) -> String {
             ],
         ),
         Reason::NoLean => t.say_no_lean.to_string(),
+        Reason::NoReaction => t.say_no_reaction.to_string(),
+        Reason::UnknownNext => t.say_unknown_next.to_string(),
+        Reason::Unreachable => t.say_unreachable.to_string(),
+        Reason::Loop => t.say_loop.to_string(),
+        Reason::MomentNumber => t.say_moment_number.to_string(),
         Reason::NoContentNote => t.say_no_content_note.to_string(),
         Reason::Roles { .. } => t.say_roles.to_string(),
         Reason::Minutes(_) => t.say_minutes.to_string(),
@@ -71,11 +81,12 @@ pub fn say(t: &T, e: &ContentError) -> String {
 
 /// A place in words, for the list of what is left: "やりとり 2・応答 1・
 /// ふりかえりのひとこと". `roles` are the kinds of the scenario's role cards.
-pub fn place_label(t: &T, key: &str, roles: &[RoleKind], lang: Lang) -> String {
+pub fn place_label(t: &T, key: &FieldPath, roles: &[RoleKind], lang: Lang) -> String {
     let n = |i: Option<usize>| (i.unwrap_or(0) + 1).to_string();
+    let head = key.head();
     let mut parts: Vec<String> = Vec::new();
-    for step in own::steps(key) {
-        let part = match (step.name, step.index) {
+    for (name, index) in key.named() {
+        let part = match (name, index) {
             ("title", _) => t.f_title.to_string(),
             ("minutes", _) => t.f_minutes.to_string(),
             ("tasks", _) => t.f_tasks.to_string(),
@@ -91,15 +102,19 @@ pub fn place_label(t: &T, key: &str, roles: &[RoleKind], lang: Lang) -> String {
             ("name", _) => t.f_name.to_string(),
             ("briefing", _) => t.f_briefing.to_string(),
             ("holding_back", _) => t.f_holding_back.to_string(),
+            ("enters", _) => t.f_enters.to_string(),
+            ("reaction", _) => t.f_reaction.to_string(),
+            ("next", _) => t.f_next.to_string(),
+            ("id", _) if head == Some("moments") => t.f_next.to_string(),
             ("moments", None) => t.f_moments.to_string(),
             ("moments", i) => fill(t.f_moment, &[("n", &n(i))]),
             ("other", _) => t.f_other.to_string(),
             ("responses", None) => t.thing_responses.to_string(),
             ("responses", i) => fill(t.f_response, &[("n", &n(i))]),
-            ("text", _) if key.starts_with("prompt") => continue,
+            ("text", _) if head == Some("prompt") => continue,
             ("text", _) => t.f_response_text.to_string(),
             ("toward", _) | ("away", _) => format!("{}{}{}", t.f_toward, t.sep, t.f_away),
-            ("note", _) if key.starts_with("moments") => t.f_note.to_string(),
+            ("note", _) if head == Some("moments") => t.f_note.to_string(),
             ("note", _) => t.f_reframe_note.to_string(),
             ("debrief", _) => t.f_debrief.to_string(),
             ("connection", _) => labels::task(Task::Connection, lang).to_string(),
@@ -121,7 +136,7 @@ pub fn place_label(t: &T, key: &str, roles: &[RoleKind], lang: Lang) -> String {
 
 /// Moves to a place: focuses its field, or shows its line when it has no one
 /// field (a list, a group of choices).
-fn go_to(key: &str) {
+fn go_to(key: &FieldPath) {
     use wasm_bindgen::JsCast;
     let id = dom_id(key);
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -198,9 +213,9 @@ fn Todo<K: Authored + PartialEq + Send + Sync + 'static>(ed: Ed<K>) -> impl Into
 }
 
 /// The element id of a field (its place with only letters, digits and `-`).
-pub fn dom_id(key: &str) -> String {
+pub fn dom_id(key: &FieldPath) -> String {
     let mut out = String::from("f-");
-    for c in key.chars() {
+    for c in key.to_string().chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') {
@@ -215,7 +230,7 @@ pub fn dom_id(key: &str) -> String {
 pub struct Ed<K: Authored + PartialEq + Send + Sync + 'static> {
     pub id: StoredValue<String>,
     pub own: Memo<Option<Own<K>>>,
-    pub problems: Memo<Vec<(String, ContentError)>>,
+    pub problems: Memo<Vec<(FieldPath, ContentError)>>,
     pub ctx: Ctx,
 }
 
@@ -235,9 +250,7 @@ impl<K: Authored + PartialEq + Send + Sync + 'static> Ed<K> {
         let id = StoredValue::new(id);
         let own = Memo::new(move |_| {
             let id = id.get_value();
-            ctx.store
-                .doc()
-                .with(|d| K::kept(&d.own).get(&id).filter(|o| !o.deleted).cloned())
+            ctx.store.doc().with(|d| K::kept(&d.own).get(&id).cloned())
         });
         let problems = Memo::new(move |_| {
             own.with(|o| o.as_ref().map(|o| own::by_place(&o.problems())))
@@ -265,19 +278,16 @@ impl<K: Authored + PartialEq + Send + Sync + 'static> Ed<K> {
             .unwrap_or_default()
     }
 
-    /// Changes the item, stamps it, and saves.
+    /// Changes the item (the store stamps it), and saves.
     pub fn edit(&self, f: impl FnOnce(&mut K)) {
         let id = self.id.get_value();
-        self.ctx.store.update(|d| {
-            if let Some(o) = K::kept_mut(&mut d.own).get_mut(&id) {
-                f(&mut o.item);
-                o.updated = now();
-            }
+        self.ctx.store.update(|d, now| {
+            K::kept_mut(&mut d.own).edit(&id, now, |o| f(&mut o.item));
         });
     }
 
     /// The problem at a place, said in the user's language.
-    pub fn problem_at(&self, key: &str) -> Option<String> {
+    pub fn problem_at(&self, key: &FieldPath) -> Option<String> {
         let t = mt(self.ctx);
         self.problems
             .with(|p| p.iter().find(|(k, _)| k == key).map(|(_, e)| say(t, e)))
@@ -312,8 +322,7 @@ impl<K: Authored + PartialEq + Send + Sync + 'static> Ed<K> {
 pub fn TextField<K: Authored + PartialEq + Send + Sync + 'static>(
     ed: Ed<K>,
     /// The field's place (`moments[0].other`).
-    #[prop(into)]
-    key: String,
+    key: FieldPath,
     #[prop(into)] label: Signal<String>,
     /// Its limit in Japanese characters (English: twice).
     limit: usize,
@@ -386,7 +395,7 @@ pub fn TextField<K: Authored + PartialEq + Send + Sync + 'static>(
         .into_any()
     };
     view! {
-        <div class="field own-field" data-key=key>
+        <div class="field own-field" data-key=key.to_string()>
             <label for=id>{move || label.get()}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id>{move || h.get()}</p> })}
             {input}
@@ -402,7 +411,7 @@ pub fn TextField<K: Authored + PartialEq + Send + Sync + 'static>(
 #[component]
 pub fn ProblemLine<K: Authored + PartialEq + Send + Sync + 'static>(
     ed: Ed<K>,
-    #[prop(into)] key: String,
+    key: FieldPath,
 ) -> impl IntoView {
     let id = format!("{}-problem", dom_id(&key));
     view! { <p class="problem" id=id>{move || ed.problem_at(&key)}</p> }
@@ -491,22 +500,20 @@ pub fn OwnBadge() -> impl IntoView {
 
 /// A new item of a kind, written in the language in use; returns its id.
 pub fn create<K: Authored>(ctx: Ctx, blank: fn(String) -> K) -> String {
-    let id = own::new_id(now(), crate::ui::random());
+    let id = crate::domain::id::new_own_id(crate::store::now(), crate::ui::random());
     let lang = ctx.lang.get_untracked();
     ctx.store
-        .update(|d| d.own.keep(&blank(id.clone()), lang, &id, now()));
+        .update(|d, now| d.own.keep(&blank(id.clone()), lang, &id, now));
     id
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::content::{ContentError, Reason};
-
-    fn problem(field: &str, reason: Reason) -> ContentError {
+    fn problem(field: FieldPath, reason: Reason) -> ContentError {
         ContentError {
             file: String::new(),
-            field: field.into(),
+            field,
             reason,
             problem: String::new(),
         }
@@ -516,24 +523,35 @@ mod tests {
     fn a_place_reads_as_words_in_each_language() {
         let kinds = [RoleKind::Supporter, RoleKind::Person, RoleKind::Observer];
         let ja = tr(Lang::Ja);
+        let note = f("moments").at(1).field("responses").at(0).field("note");
         assert_eq!(
-            place_label(ja, "moments[1].responses[0].note.ja", &kinds, Lang::Ja),
+            place_label(ja, &note.lang(Lang::Ja), &kinds, Lang::Ja),
             "やりとり 2・応答 1・ふりかえりのひとこと"
         );
         assert_eq!(
-            place_label(ja, "roles[1].holding_back", &kinds, Lang::Ja),
+            place_label(
+                ja,
+                &f("roles").at(1).field("holding_back"),
+                &kinds,
+                Lang::Ja
+            ),
             "相手役・はじめは口にしないこと"
         );
         assert_eq!(
-            place_label(ja, "prompt[2].text", &[], Lang::Ja),
+            place_label(ja, &f("prompt").at(2).field("text"), &[], Lang::Ja),
             "問いかけ 3"
         );
         assert_eq!(
-            place_label(tr(Lang::En), "debrief.moving_towards", &[], Lang::En),
+            place_label(
+                tr(Lang::En),
+                &f("debrief").field("moving_towards"),
+                &[],
+                Lang::En
+            ),
             "Debrief questions (one per task) · Moving towards"
         );
         assert_eq!(
-            dom_id("moments[1].responses[0].toward"),
+            dom_id(&f("moments").at(1).field("responses").at(0).field("toward")),
             "f-moments-1-responses-0-toward"
         );
     }
@@ -542,7 +560,7 @@ mod tests {
     fn reasons_are_said_kindly_with_their_numbers() {
         let ja = tr(Lang::Ja);
         let fewer = problem(
-            "examples",
+            f("examples"),
             Reason::Count {
                 n: 1,
                 min: 2,
@@ -551,7 +569,7 @@ mod tests {
         );
         assert_eq!(say(ja, &fewer), "あと1つ、言いかえの例を足しましょう。");
         let more = problem(
-            "moments[0].responses",
+            f("moments").at(0).field("responses"),
             Reason::Count {
                 n: 6,
                 min: 2,
@@ -560,7 +578,7 @@ mod tests {
         );
         assert_eq!(say(ja, &more), "応答は4つまでです。2つ減らしましょう。");
         let long = problem(
-            "title.en",
+            f("title").lang(Lang::En),
             Reason::TooLong {
                 lang: Lang::En,
                 count: 70,

@@ -1,8 +1,9 @@
 //! /mine/reframe/:id: writing a reframe: its shift and source, the phrase, two
 //! or three other ways to say it, and a line on what changes.
 
-use super::{editor_page, mt, Ed, EditorTop, ProblemLine, TextField};
-use crate::domain::content::{limits, Reframe, Shift, Source};
+use super::{editor_page, f, mt, Ed, EditorTop, ProblemLine, TextField};
+use crate::domain::check::limits;
+use crate::domain::content::{Reframe, Shift, Source};
 use crate::domain::Text;
 use crate::i18n::{fill, reframe as rt};
 use crate::ui::href;
@@ -63,7 +64,7 @@ fn Form(ed: Ed<Reframe>) -> impl IntoView {
             </select>
         </div>
         <TextField
-            ed key="phrase" label=Signal::derive(move || mt(ctx).f_phrase.to_string())
+            ed key=f("phrase") label=Signal::derive(move || mt(ctx).f_phrase.to_string())
             hint=Signal::derive(move || mt(ctx).f_phrase_hint.to_string())
             limit=limits::PHRASE value=phrase set=set_phrase multiline=true
         />
@@ -77,7 +78,7 @@ fn Form(ed: Ed<Reframe>) -> impl IntoView {
                 view! {
                     <div class="own-item">
                         <TextField
-                            ed key=format!("examples[{i}]")
+                            ed key=f("examples").at(i)
                             label=Signal::derive(move || fill(mt(ctx).f_example, &[("n", &n)]))
                             limit=limits::EXAMPLE value set multiline=true
                         />
@@ -99,10 +100,10 @@ fn Form(ed: Ed<Reframe>) -> impl IntoView {
                     {move || mt(ctx).add_example}
                 </button>
             </Show>
-            <ProblemLine ed key="examples"/>
+            <ProblemLine ed key=f("examples")/>
         </fieldset>
         <TextField
-            ed key="note" label=Signal::derive(move || mt(ctx).f_reframe_note.to_string())
+            ed key=f("note") label=Signal::derive(move || mt(ctx).f_reframe_note.to_string())
             hint=Signal::derive(move || mt(ctx).f_reframe_note_hint.to_string())
             limit=limits::REFRAME_NOTE value=note set=set_note
         />

@@ -1,0 +1,63 @@
+//! UI text for the passcode lock: the lock screen, turning it on and off,
+//! the recovery code, encrypted backups.
+
+strings! {
+    Text;
+    screen_title: "ロックしています", "Taiwa is locked";
+    screen_body: "書いたものは暗号化して保存してあります。パスコードを入れると開きます。", "What you wrote is stored encrypted. Enter your passcode to open it.";
+    passcode: "パスコード", "Passcode";
+    open: "開く", "Open";
+    opening: "開いています…", "Opening…";
+    wrong: "パスコードが違います。もう一度入力してください。", "That passcode does not open it. Please try again.";
+    wait: "違うパスコードが何度か入力されました。{s}秒たつと、もう一度試せます。", "Several wrong passcodes were entered. You can try again in {s} seconds.";
+    not_a_code: "回復コードの形になっていません。4文字ずつ8組、32文字あるか確かめてください。", "That is not a recovery code. Check that it has 32 characters, in eight groups of four.";
+    wrong_code: "この回復コードでは開けません。1文字ずつ確かめてください。", "This recovery code does not open it. Check each character.";
+    damaged: "保存されているデータが壊れているか書き換えられていて、復号できません。データには何も手を加えていません。", "The stored data is damaged or was changed, and cannot be decrypted. Nothing has been changed.";
+    damaged_download: "保存されているデータをダウンロード", "Download the stored data";
+    damaged_set_aside: "このデータを取り分けて、空の状態から始める", "Set this data aside and start afresh";
+    damaged_set_aside_note: "取り分けたデータは消えません。暗号化されたまま、「あなたのデータ」のページからダウンロードできます。", "The data set aside is not deleted: you can download it, still encrypted, from the Your data page.";
+    newer: "新しい版の対話でロックされたデータです。ページを再読み込みして、アプリを最新にしてください。", "This data was locked by a newer version of Taiwa. Reload the page to update the app.";
+    no_crypto: "このアドレスでは、ブラウザの暗号化の機能が使えません。https:// で始まるアドレスで開いてください。", "The browser's encryption is not available at this address. Open Taiwa at an address that starts with https://.";
+    storage: "保存できませんでした。何も変わっていません。", "It could not be saved. Nothing was changed.";
+    forgot: "パスコードを忘れたとき", "Forgot the passcode?";
+    recovery_code: "回復コード", "Recovery code";
+    new_passcode: "新しいパスコード（6文字以上）", "New passcode (6 characters or more)";
+    again: "新しいパスコードをもう一度", "The new passcode again";
+    recover: "回復コードで開いて、新しいパスコードにする", "Open with the recovery code and set a new passcode";
+    back: "パスコードで開く", "Open with the passcode";
+    shared_waits: "共有リンクの中身は、開いたあとに表示します。", "The shared link opens once you unlock.";
+    too_short: "パスコードは6文字以上にしてください。", "Use at least 6 characters.";
+    blank: "空白だけのパスコードは使えません。", "A passcode cannot be only spaces.";
+    differ: "2つの入力が一致しません。", "The two entries do not match.";
+    section_title: "パスコードでロックする", "Lock with a passcode";
+    off_body: "ロックをかけると、書いたものはすべて暗号化して保存され、パスコードを入れるまで誰にも読めません。端末を家族や同僚と使っているときに役立ちます。", "With the lock on, everything you write is stored encrypted, and no one can read it until the passcode is entered. Useful when you share a device with family or colleagues.";
+    warning: "パスコードを忘れ、回復コードもなくしたときは、データは誰にも開けません。対話の作り手にも開けません。", "If you forget the passcode and lose the recovery code, no one can open your data, not even the people who make Taiwa.";
+    understand: "わかりました。回復コードは大切に保管します。", "I understand, and will keep the recovery code safe.";
+    turn_on: "ロックをかける", "Turn on the lock";
+    working: "暗号化しています…", "Encrypting…";
+    code_title: "回復コード", "Your recovery code";
+    code_body: "パスコードを忘れたときは、このコードで開けます。表示されるのは今だけです。紙に書き写すか、印刷するか、ファイルに保存して、この端末とは別の場所に保管してください。", "If you forget the passcode, this code opens your data. It is shown only now. Write it down, print it or save it as a file, and keep it somewhere other than this device.";
+    code_save: "ファイルに保存", "Save as a file";
+    code_print: "印刷する", "Print";
+    code_done: "保管しました", "I have kept it";
+    code_file: "対話（Taiwa）の回復コード\n\n{code}\n\nパスコードを忘れたときに、ロックを開くために使います。人には見せないでください。\n", "Taiwa recovery code\n\n{code}\n\nUse it to open the lock if you forget your passcode. Do not show it to anyone.\n";
+    on_body: "ロックがかかっています。書いたものは暗号化して保存しています。", "The lock is on. What you write is stored encrypted.";
+    after_label: "使っていないとき、ロックするまで", "Lock when unused for";
+    minutes: "{n}分", "{n} min";
+    after_hint: "アプリを別の画面に切りかえたまま、この時間がたったときもロックします。", "It also locks when the app has been in the background this long.";
+    lock_now: "今すぐロック", "Lock now";
+    change_title: "パスコードを変える", "Change the passcode";
+    current: "いまのパスコード", "Current passcode";
+    change: "変える", "Change";
+    changed: "パスコードを変えました。回復コードは、これまでのものがそのまま使えます。", "The passcode was changed. Your recovery code still works.";
+    off_title: "ロックをはずす", "Turn off the lock";
+    off_body2: "はずすと、データは暗号化しないで保存されます（ロックをかける前と同じです）。", "With the lock off, your data is stored unencrypted again, as before.";
+    turned_off: "ロックをはずしました。", "The lock is off.";
+    export_sealed: "暗号化したバックアップを保存", "Save an encrypted backup";
+    export_sealed_note: "いまのパスコード（または回復コード）で開けるファイルです。別の端末でも開けます。", "The file opens with your current passcode (or the recovery code), on any device.";
+    export_plain: "暗号化しないバックアップを保存", "Save an unencrypted backup";
+    plain_note: "このファイルは暗号化されていません。開けば誰でも読めます。", "This file is not encrypted: anyone who opens it can read it.";
+    import_sealed: "暗号化されたバックアップです。保存したときのパスコード（または回復コード）を入れてください。", "This backup is encrypted. Enter the passcode it was saved with (or the recovery code).";
+    use_code: "回復コードで開く", "Use the recovery code instead";
+    use_passcode: "パスコードで開く", "Use the passcode instead";
+}

@@ -1,0 +1,65 @@
+//! UI text for printing: role cards, prompt cards, the session handout and
+//! report, and the two worksheets.
+
+strings! {
+    Text;
+    print_link: "印刷する", "Print";
+    print_roles_link: "役のカードを印刷する", "Print the role cards";
+    print_deck_link: "カードにして印刷する", "Print as cards";
+    print_deck_named: "「{title}」をカードにして印刷する", "Print “{title}” as cards";
+    print_handout_link: "配布用の進行表を印刷する", "Print a handout of the plan";
+    print_report_link: "報告を印刷する", "Print the report";
+    print_reflection_link: "ふりかえりシートを印刷する", "Print a reflection worksheet";
+    print_reframing_link: "言いかえシートを印刷する", "Print a reframing worksheet";
+    worksheets_title: "紙で使うシート", "Worksheets on paper";
+    worksheets_body: "画面を使わない会や、手で書きたいときのためのシートです。", "For groups that meet without screens, or when writing by hand suits better.";
+    paper: "用紙", "Paper";
+    paper_a4: "A4", "A4";
+    paper_b5: "B5（JIS）", "B5 (JIS)";
+    one_word: "短いことばのカードにする", "Use the one-word cards";
+    print_button: "印刷する", "Print";
+    back: "もどる", "Back";
+    cut_hint: "点線で切り離してください。カードは1枚ずつ、ページをまたがないように並べてあります。", "Cut along the dotted lines. No card runs across two pages.";
+    preview_hint: "下に見えているのが、紙に印刷される内容です。画面の上のボタンや見出しは印刷されません。", "What you see below is what goes on paper. The buttons and headings of the app are not printed.";
+    pages: "{n}ページ", "{n} pages";
+    pages_one: "1ページ", "1 page";
+    not_found: "印刷するものが見つかりません。", "There is nothing here to print.";
+    not_found_hint: "リンクが古いか、このブラウザにない記録を指しています。", "The link is old, or points to a record this browser does not hold.";
+    roles_title: "役のカード：{title}", "Role cards: {title}";
+    situation_card: "状況（全員で読むカード）", "The situation (for everyone)";
+    your_role: "あなたの役", "Your role";
+    briefing: "あなたについて", "About you";
+    holding_back: "まだ話していないこと", "What you are holding back";
+    enters: "入るタイミング", "When you come in";
+    watch_for: "見ていてほしいところ", "What to watch for";
+    face_down: "配るまで、裏返しておいてください。", "Keep this card face down until it is handed out.";
+    content_note: "この場面には、つらい内容が含まれます：{note}", "This scenario has difficult content: {note}";
+    opening: "はじまりの一言", "How it begins";
+    minutes: "{n}分", "{n} min";
+    deck_title: "問いかけカード：{title}", "Prompt cards: {title}";
+    handout_title: "進行表", "Session plan";
+    handout_when: "日時", "When";
+    handout_step: "内容", "Step";
+    handout_minutes: "時間", "Time";
+    handout_theme: "テーマ・問いかけ", "Theme or prompt";
+    handout_total: "合わせて {n}分", "{n} min in all";
+    handout_next: "次回", "Next time";
+    handout_agreements: "この会の約束：話したくないときはパスしてかまいません。ここで聞いたことは、ここに置いていきます。", "Our agreements: passing is always fine, and what is said here stays here.";
+    handout_drawn: "当日に「{deck}」から1枚引きます", "Drawn on the day from “{deck}”";
+    report_untitled: "学習会の報告", "Study group report";
+    reflection_title: "ふりかえりシート", "Reflection worksheet";
+    reflection_intro: "正しい答えはありません。思い出したことを、思い出した順に書いてかまいません。書きたくないところは、空けたままで大丈夫です。", "There are no right answers. Write what you remember, in the order it comes back, and leave blank whatever you would rather not write.";
+    field_date: "日付", "Date";
+    field_scenario: "場面・話題", "Scenario or topic";
+    field_role: "わたしの役", "My role";
+    ask_connection: "どんなときに、相手と通じあえた感じがしましたか。離れた感じがしたのは、どんなときでしたか。", "When did it feel as if the two of you were really in touch? When did it feel as if you drifted apart?";
+    ask_worldview: "相手にとって、何が起きていたのでしょう。自分の見方はどこから来ていたでしょう。", "What was happening for the other person? Where did your own way of seeing it come from?";
+    ask_mutuality: "どちらかが一方的に決めたり、教えたりしていた場面はありましたか。いっしょに考えられたのはどこでしたか。", "Was there a moment when one of you decided or taught, and the other followed? Where did you think it through together?";
+    ask_moving_towards: "相手が望んでいることに向かう話になったのは、どこでしたか。避けたいことの話ばかりになっていたのは、どこでしたか。", "Where did the talk turn towards what the person wants? Where did it stay on what they want to avoid?";
+    ask_next: "次に同じような場面があったら、試してみたいこと", "Something to try the next time a moment like this comes";
+    reframing_title: "言いかえシート", "Reframing worksheet";
+    reframing_intro: "よく耳にすることばを、「何があったの？」とたずねる言い方に書きかえてみましょう。書きかえ方はひとつではありません。", "Rewrite phrases we often hear so that they ask “what happened?” rather than “what’s wrong?”. There is more than one way to do it.";
+    reframing_heard: "よく耳にすることば", "A phrase we often hear";
+    reframing_mine: "わたしなら、こう言ってみる", "How I might say it";
+    reframing_own: "自分がよく言ったり聞いたりすることば", "A phrase I often say or hear";
+}
