@@ -247,8 +247,15 @@ test('at 200 % zoom no page scrolls sideways and the whole navigation is reachab
       const link = page.locator('header nav a').nth(i);
       const target = await link.getAttribute('href');
       let reached = false;
+      // On a narrow screen the navigation is behind its menu button: open it by keyboard.
+      const menu = page.locator('.menu-toggle');
+      let opened = !(await menu.isVisible());
       for (let tab = 0; tab < 20 && !reached; tab++) {
         await page.keyboard.press('Tab');
+        if (!opened && await menu.evaluate((el) => el === document.activeElement)) {
+          await page.keyboard.press('Enter');
+          opened = true;
+        }
         reached = await link.evaluate((el) => el === document.activeElement);
       }
       if (!reached) {

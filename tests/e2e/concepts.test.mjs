@@ -11,7 +11,7 @@ test('the ideas of IPS are one click from About, in both languages', async () =>
   await page.getByRole('link', { name: 'IPSの考え方を読む' }).click();
   await page.locator('article.concept').first().waitFor();
   assert.equal(await h1(page), 'IPSの考え方');
-  assert.equal(await page.locator('article.concept').count(), 14);
+  assert.equal(await page.locator('article.concept').count(), 19);
   for (const id of ['learning', 'connection', 'what-happened', 'pass-is-ok']) {
     assert.ok(await page.locator(`article.concept#${id} .question`).isVisible(), id);
   }

@@ -81,14 +81,14 @@ const FLOWS = [
       await page.goto('/scenarios/first-meeting');
       await page.click({ role: 'link', name: 'ひとりで練習する' });
       await page.waitFor('.moment');
-      await page.fill({ label: 'あなたなら、何と言いますか？' }, '今日はここまで来てくれてありがとう');
+      await page.fill({ label: '自分なら、何と言いますか？' }, '今日はここまで来てくれてありがとう');
       await page.click({ role: 'button', name: 'ほかの言い方を見る' });
       await page.waitFor('.responses .response');
       await page.fill({ label: '気づいたこと（書かなくてもかまいません）' }, '急がずに待てた');
       // The other moments: said aloud, without writing.
-      while (await page.evaluate(() => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === '次の場面へ'))) {
+      while (await page.evaluate(() => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === '次のやりとりへ'))) {
         const before = await page.text('#moment-heading');
-        await page.click({ role: 'button', name: '次の場面へ' });
+        await page.click({ role: 'button', name: '次のやりとりへ' });
         await page.waitUntil((b) => document.querySelector('#moment-heading')?.innerText !== b, [before], 'the next moment');
         await page.click({ role: 'button', name: '声に出して言う（書かずに進む）' });
         await page.waitFor('.responses .response');

@@ -5,6 +5,8 @@
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import zlib from 'node:zlib';
 import { serve } from './serve.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -17,22 +19,41 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-export const PAGES = ['/', '/scenarios', '/reframe', '/facilitate', '/journal', '/data', '/settings', '/about', '/mine'];
-/** Pages below the top level, for the privacy tour and the layout checks. */
-export const DEEP_PAGES = [
-  '/scenarios/first-meeting',
-  '/scenarios/first-meeting/solo',
-  '/scenarios/first-meeting/together',
-  '/card#1eyJ0IjoiY2FyZCJ9',
+/** The app's routes, from the one table (crates/taiwa-domain/src/edges/routes.rs), as the build wrote it. */
+export const ROUTES = JSON.parse(readFileSync(join(DIST, '.routes.json'), 'utf8'));
+/** The first page of each section: its own title, in the navigation or beside it. */
+export const PAGES = ROUTES.filter((r) => r.section).map((r) => r.path);
+/**
+ * A sample address for every other route: a route added to the table without
+ * one fails here, so every page of the app is audited.
+ */
+const SAMPLES = {
+  '/scenarios/:id': ['/scenarios/first-meeting'],
+  '/scenarios/:id/solo': ['/scenarios/first-meeting/solo'],
+  '/scenarios/:id/together': ['/scenarios/first-meeting/together'],
+  '/card': ['/card#1eyJ0IjoiY2FyZCJ9'],
   // A shared prompt deck, previewed before saving.
-  '/open#2XczBSsNAFAXQf7nrcaHL-RUpEtJBp2nHUGZRKIG8UIq0goQicaF0IcXqwnavtB9zTXDnL9REreLu3ffePUN4aLRNGEGhG7hTaHQCqK-VHsK2odGzzhwMoBBZV-fwzITRiXVQ8NZ3Tf3YCT4PlBXlhrJhNqE8l9dXlBEUjIMGEoW4f96LPfTxtxwf1oYZ-D3x9jKpikUDPTKbUZ6qdVFejCkP1d2ipqWgzClTptkvnagf8ei_WN2m79ucqZTrvCmPmV02w5Ry31gzypKy-nid_xFbSbID421_WQ',
-  '/concepts',
-  '/reframe/lens',
+  '/open': ['/open#2XczBSsNAFAXQf7nrcaHL-RUpEtJBp2nHUGZRKIG8UIq0goQicaF0IcXqwnavtB9zTXDnL9REreLu3ffePUN4aLRNGEGhG7hTaHQCqK-VHsK2odGzzhwMoBBZV-fwzITRiXVQ8NZ3Tf3YCT4PlBXlhrJhNqE8l9dXlBEUjIMGEoW4f96LPfTxtxwf1oYZ-D3x9jKpikUDPTKbUZ6qdVFejCkP1d2ipqWgzClTptkvnagf8ei_WN2m79ucqZTrvCmPmV02w5Ry31gzypKy-nid_xFbSbID421_WQ'],
+  '/concepts': ['/concepts'],
+  '/reframe/lens': ['/reframe/lens'],
+  // The shared screen, plan and report need a session: facilitate.test.mjs
+  // and a11y.test.mjs open them with one.
+  '/facilitate/plan/:id': [],
+  '/facilitate/present/:id': [],
+  '/facilitate/report/:id': [],
   // The editors of the drafts in OWN_SAMPLE (a fresh profile shows "not found").
-  '/mine/scenario/mine-sample-s',
-  '/mine/reframe/mine-sample-r',
-  '/mine/deck/mine-sample-d',
-];
+  '/mine/scenario/:id': ['/mine/scenario/mine-sample-s'],
+  '/mine/reframe/:id': ['/mine/reframe/mine-sample-r'],
+  '/mine/deck/:id': ['/mine/deck/mine-sample-d'],
+  // The print views of built-in content (a plan's handout and a session's
+  // report need one: print.test.mjs opens them with one).
+  '/print/:kind/:id': ['/print/roles/first-meeting', '/print/deck/check-in', '/print/worksheet/reflection', '/print/worksheet/reframing'],
+};
+/** Pages below the top level, for the privacy tour and the layout checks. */
+export const DEEP_PAGES = ROUTES.filter((r) => !r.section).flatMap((r) => {
+  if (!(r.path in SAMPLES)) throw new Error(`harness: the route ${r.path} has no sample address in SAMPLES`);
+  return SAMPLES[r.path];
+});
 
 const empty = () => ({ ja: '', en: '' });
 const role = (kind) => ({ kind, name: empty(), briefing: empty(), ...(kind === 'observer' ? {} : { holding_back: empty() }) });
@@ -118,8 +139,10 @@ export async function go(page, origin, path = '/') {
 }
 
 export async function ready(page) {
-  await page.waitForSelector('header nav', { state: 'visible' });
+  await page.waitForSelector('header .brand', { state: 'visible' });
   await page.waitForFunction(() => !document.getElementById('boot'));
+  // The stored document is in (it loads just after the first screen).
+  await page.waitForSelector('html[data-store="open"]', { state: 'attached' });
 }
 
 /** The running server; `(await server()).control` changes what it serves (see serve.mjs). */
@@ -151,4 +174,19 @@ export async function focusIs(page, what, want) {
   };
   await page.waitForFunction(read, [what, want], { timeout: 5000 }).catch(() => {});
   return page.evaluate(read, [what, undefined]);
+}
+
+/** A share code, as the app writes it (format 2: deflate + CRC-32, base64url). */
+export function shareCode(share) {
+  const json = Buffer.from(JSON.stringify(share), 'utf8');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(zlib.crc32(json) >>> 0);
+  return '2' + Buffer.concat([zlib.deflateRawSync(json, { level: 9 }), crc]).toString('base64url');
+}
+
+/** The built library in one language, as the app loads it. */
+export function library(lang = 'ja') {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const name = new RegExp(`name="?taiwa-content-${lang}"? content="?([^" >]+)`).exec(html)[1];
+  return JSON.parse(readFileSync(join(DIST, name), 'utf8'));
 }

@@ -175,7 +175,7 @@ test('a scenario written in English, while the app is in Japanese, is practised 
   await page.getByRole('link', { name: 'ひとりで練習する' }).click();
   await page.locator('.moment').waitFor();
   assert.match(await page.locator('.moment').innerText(), /Words \d+/);
-  await page.getByLabel('あなたなら、何と言いますか？', { exact: true }).fill('そうだったんですね');
+  await page.getByLabel('自分なら、何と言いますか？', { exact: true }).fill('そうだったんですね');
   await page.getByRole('button', { name: 'ほかの言い方を見る' }).click();
   assert.equal(await page.locator('.response').count(), 2);
 

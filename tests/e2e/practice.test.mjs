@@ -13,14 +13,16 @@ test('the library lists every scenario and filters by task, setting and words', 
   const cards = page.locator('.scenario-card');
   await cards.first().waitFor();
   const all = await cards.count();
-  assert.ok(all >= 16, `${all} scenarios`);
+  assert.ok(all >= 30, `${all} scenarios`);
   assert.ok(await page.locator('.scenario-card[data-id="wanting-to-die"] .heavy-mark').isVisible());
   await page.getByLabel('4つのタスク').selectOption('moving_towards');
   const some = await cards.count();
   assert.ok(some > 0 && some < all, `${some} of ${all} with moving towards`);
   await page.getByLabel('4つのタスク').selectOption('');
   await page.getByLabel('場所').selectOption('self_help_group');
-  assert.equal(await cards.count(), 1);
+  const groups = await cards.count();
+  assert.ok(groups >= 1 && groups < some + all, `${groups} in self-help groups`);
+  assert.equal(await page.locator('.scenario-card[data-id="self-help-newcomer"]').count(), 1);
   await page.getByLabel('場所').selectOption('');
   await page.getByLabel('さがす').fill('自助グループ');
   assert.ok(await cards.count() >= 1);
@@ -46,7 +48,7 @@ test('a heavy scenario shows its content note before anything else', async () =>
 });
 
 async function answerAndOpen(page, text) {
-  await page.getByLabel('あなたなら、何と言いますか？').fill(text);
+  await page.getByLabel('自分なら、何と言いますか？').fill(text);
   await page.getByRole('button', { name: 'ほかの言い方を見る' }).click();
   await page.locator('.responses').waitFor();
 }
@@ -66,8 +68,8 @@ test('a solo practice: own words first, then responses, a debrief, and the refle
   await page.getByLabel('気づいたこと（書かなくてもかまいません）').fill('急がずに待てた');
   // Through the rest of the moments, once by saying it aloud.
   let turn = 1;
-  while (await page.getByRole('button', { name: '次の場面へ' }).count()) {
-    await page.getByRole('button', { name: '次の場面へ' }).click();
+  while (await page.getByRole('button', { name: '次のやりとりへ' }).count()) {
+    await page.getByRole('button', { name: '次のやりとりへ' }).click();
     turn += 1;
     if (turn === 2) {
       await page.getByRole('button', { name: '声に出して言う（書かずに進む）' }).click();
@@ -100,13 +102,13 @@ test('leaving half way and reloading resumes where the practice was', async () =
   await go(page, origin, '/scenarios/asked-for-advice/solo');
   await page.locator('.moment').waitFor();
   await answerAndOpen(page, '一緒に考えてもいいですか');
-  await page.getByRole('button', { name: '次の場面へ' }).click();
-  await page.getByLabel('あなたなら、何と言いますか？').fill('書きかけのことば');
+  await page.getByRole('button', { name: '次のやりとりへ' }).click();
+  await page.getByLabel('自分なら、何と言いますか？').fill('書きかけのことば');
   await page.reload();
   await ready(page);
   await page.locator('.moment').waitFor();
-  assert.match(await page.locator('#moment-heading').innerText(), /場面 2 \//);
-  assert.equal(await page.getByLabel('あなたなら、何と言いますか？').inputValue(), '書きかけのことば');
+  assert.match(await page.locator('#moment-heading').innerText(), /やりとり 2 \//);
+  assert.equal(await page.getByLabel('自分なら、何と言いますか？').inputValue(), '書きかけのことば');
   // The scenario page offers to continue.
   await go(page, origin, '/scenarios/asked-for-advice');
   assert.ok(await page.getByRole('link', { name: '続きから練習する' }).isVisible());

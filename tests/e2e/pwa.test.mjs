@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { open, go, ready, h1, teardown, server, offlineReady, watch, CHROMIUM_ARGS, DIST, PAGES, DEEP_PAGES } from './harness.mjs';
-import { precache } from '../../scripts/precache.mjs';
+import { precache } from '../../scripts/build.mjs';
 
 after(teardown);
 

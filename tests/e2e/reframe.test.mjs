@@ -51,9 +51,9 @@ test('an exercise: the lens marks advice as you type, other ways appear, and the
   assert.equal(await item.count(), 1);
   const said = await item.innerText();
   assert.match(said, /「べき」/);
-  assert.match(said, /「〜べき」は、相手の答えを先に決めてしまう響きになることがあります。/);
+  assert.match(said, /「〜べき」と言うと、答えをこちらで先に決めてしまったように響くことがあります。/);
   assert.match(said, /こんなふうにしてみては：/);
-  assert.match(said, /あなたはどうしたいと思ってる？/);
+  assert.match(said, /「どうしたいと思ってる？」と、まず本人の思いから聞いてみる/);
   assert.equal(await page.getByRole('status').filter({ hasText: 'レンズが気づいたこと' }).innerText(), 'レンズが気づいたことを、下に並べています。');
   assert.doesNotMatch(await page.locator('main').innerText(), /まちがいです|不正解|間違い/);
 

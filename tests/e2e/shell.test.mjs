@@ -64,7 +64,7 @@ test('no request leaves the app\'s own origin, on a tour of every page', async (
   // Practise a little, so the pages that save are part of the tour.
   await go(page, origin, '/scenarios/first-meeting/solo');
   await page.getByRole('button', { name: '声に出して言う（書かずに進む）' }).click();
-  await page.getByRole('button', { name: '次の場面へ' }).click();
+  await page.getByRole('button', { name: '次のやりとりへ' }).click();
   // Follow the navigation by clicking too, as a person would.
   for (const link of await page.locator('header nav a').all()) {
     await link.click();

@@ -175,7 +175,7 @@ class Page {
 
   /** The app has drawn: the header's navigation is there and the boot screen is gone. */
   async ready() {
-    await this.waitUntil(() => !!document.querySelector('header nav') && !document.getElementById('boot'), [], 'the app to draw');
+    await this.waitUntil(() => !!document.querySelector('header nav') && !document.getElementById('boot') && document.documentElement.dataset.store === 'open', [], 'the app to draw');
   }
 
   /** The path of the current address. */
