@@ -41,8 +41,8 @@ setup-bench:
 native:
 	cargo fetch
 	cargo fmt --check
-	cargo clippy --all-targets --quiet -- -D warnings
-	cargo test --quiet
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	cargo test --workspace --quiet
 
 dist:
 	cargo fetch

@@ -417,7 +417,7 @@ fn a_plan_travels_with_its_own_decks_and_points_to_the_saved_copies() {
 
 mod lock {
     use super::*;
-    use taiwa_domain::lock::{Envelope, Holds, Kek, Keys, LockError, Secret, ITERATIONS};
+    use taiwa_domain::lock::{Envelope, Holds, Kek, Keys, Secret, ITERATIONS};
 
     fn kek(byte: u8) -> Kek {
         Kek::derived([byte; 32], &[byte; 16], ITERATIONS)

@@ -139,7 +139,10 @@ mod tests {
     #[test]
     fn a_card_too_long_for_half_a_page_takes_a_sheet_of_its_own() {
         assert_eq!(pack_halves(&[false; 4]), vec![vec![0, 1], vec![2, 3]]);
-        assert_eq!(pack_halves(&[false; 5]), vec![vec![0, 1], vec![2, 3], vec![4]]);
+        assert_eq!(
+            pack_halves(&[false; 5]),
+            vec![vec![0, 1], vec![2, 3], vec![4]]
+        );
         assert_eq!(
             pack_halves(&[false, true, false, false, true]),
             vec![vec![0], vec![1], vec![2, 3], vec![4]]
@@ -158,7 +161,10 @@ mod tests {
         }
         // The same as the plain layout when every card fits.
         let n = 9;
-        assert_eq!(pack_halves(&vec![false; n]).len(), Layout::Half.sheet_count(n));
+        assert_eq!(
+            pack_halves(&vec![false; n]).len(),
+            Layout::Half.sheet_count(n)
+        );
     }
 
     #[test]
