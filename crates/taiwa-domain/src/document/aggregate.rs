@@ -265,6 +265,25 @@ impl Document {
         true
     }
 
+    /// A new plan `id` for the next date, of the steps the session did not
+    /// get to or left for next time (see [`Session::carry_over`]). Returns
+    /// whether there was anything to carry.
+    pub fn carry_over(&mut self, session: &str, id: &str, name: String, now: i64) -> bool {
+        let Some(s) = self.sessions.get(session) else {
+            return false;
+        };
+        let Some(plan) = self.plans.get(&s.plan) else {
+            return false;
+        };
+        match s.carry_over(plan, id.to_string(), name, now) {
+            Some(next) => {
+                self.plans.put(id, next, now);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Changes a live session, with its plan at hand (an empty plan when the
     /// plan was deleted), stamped `now`.
     pub fn edit_session(

@@ -24,6 +24,8 @@ pub enum Page {
     Plan,
     /// The shared screen of a session (what Zoom shows).
     Present,
+    /// The facilitator's console: a private window beside the shared screen.
+    Console,
     Report,
     Journal,
     Data,
@@ -69,7 +71,7 @@ const fn section(page: Page, path: &'static str) -> Route {
 }
 
 /// Every route of the app.
-pub const ROUTES: [Route; 23] = [
+pub const ROUTES: [Route; 24] = [
     section(Page::Home, "/"),
     section(Page::Scenarios, "/scenarios"),
     page(Page::Scenario, "/scenarios/:id"),
@@ -88,6 +90,7 @@ pub const ROUTES: [Route; 23] = [
         shared: true,
         section: false,
     },
+    page(Page::Console, "/facilitate/console/:id"),
     page(Page::Report, "/facilitate/report/:id"),
     section(Page::Journal, "/journal"),
     section(Page::Data, "/data"),

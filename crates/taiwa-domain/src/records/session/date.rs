@@ -67,6 +67,14 @@ impl LocalDateTime {
         }
     }
 
+    /// The instant of this local time, with `offset_minutes` as in
+    /// [`LocalDateTime::from_epoch`].
+    pub fn to_epoch(self, offset_minutes: i64) -> i64 {
+        let days = days_from_civil(self.year, self.month, self.day);
+        let local_min = days * 1440 + i64::from(self.hour) * 60 + i64::from(self.minute);
+        (local_min + offset_minutes) * 60_000
+    }
+
     /// Reads `YYYY-MM-DDTHH:MM` (seconds, if any, are ignored) or a bare
     /// `YYYY-MM-DD` (midnight). Anything else, or an impossible date, is `None`.
     pub fn parse(text: &str) -> Option<LocalDateTime> {
@@ -175,6 +183,11 @@ mod tests {
         assert_eq!(
             LocalDateTime::from_epoch(ms, 0).to_input(),
             "2026-11-22T05:30"
+        );
+        assert_eq!(
+            LocalDateTime::from_epoch(ms, -540).to_epoch(-540),
+            ms,
+            "and back"
         );
         // West of UTC, the day before.
         assert_eq!(

@@ -16,8 +16,10 @@
 
 pub mod date;
 pub mod keys;
+pub mod pace;
 pub mod plan;
 pub mod report;
+pub mod rooms;
 pub mod run;
 pub mod timer;
 
@@ -138,34 +140,92 @@ mod tests {
         let mut s = Session::start("x".into(), &plan, 1_000);
         assert_eq!(s.current(&plan).unwrap().kind, StepKind::Welcome);
         assert_eq!(s.timer.duration_ms, 5 * 60_000);
-        assert!(!s.back(&plan), "nothing before the first step");
+        assert!(!s.back(&plan, 0), "nothing before the first step");
         s.timer.start(1_000);
-        assert!(s.next(&plan));
+        assert!(s.next(&plan, 0));
         assert_eq!(s.current(&plan).unwrap().kind, StepKind::CheckIn);
         assert!(
             !s.timer.running(),
             "a new step's timer waits for the facilitator"
         );
         assert_eq!(s.timer.duration_ms, 15 * 60_000);
-        assert!(s.back(&plan));
+        assert!(s.back(&plan, 0));
         assert_eq!(s.step, 0);
-        while s.next(&plan) {}
+        while s.next(&plan, 0) {}
         assert_eq!(s.current(&plan).unwrap().kind, StepKind::Close);
-        assert!(!s.next(&plan));
+        assert!(!s.next(&plan, 0));
+    }
+
+    #[test]
+    fn what_was_not_reached_or_was_left_for_later_is_carried_to_a_plan_for_the_next_date() {
+        let mut plan = template();
+        plan.next = "2027-01-17T14:00".into();
+        plan.steps[3].notes = "ルームは3人ずつ".into();
+        let mut s = Session::start("x".into(), &plan, 0);
+        // Welcome, check-in and theme were on screen; the theme goes on next
+        // time; small groups and whole group were never reached.
+        s.next(&plan, 1);
+        s.next(&plan, 2);
+        let theme = plan.steps[2].id.clone();
+        s.toggle_later(&theme);
+        s.go_to(&plan, 5, 3); // straight to the check-out
+        let carried: Vec<StepKind> = s.carried(&plan).iter().map(|st| st.kind).collect();
+        assert_eq!(
+            carried,
+            vec![StepKind::Theme, StepKind::SmallGroups, StepKind::WholeGroup]
+        );
+        let next = s
+            .carry_over(&plan, "p2".into(), "学習会（続き）".into(), 9)
+            .unwrap();
+        let kinds: Vec<StepKind> = next.steps.iter().map(|st| st.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                StepKind::Welcome,
+                StepKind::CheckIn,
+                StepKind::Theme,
+                StepKind::SmallGroups,
+                StepKind::WholeGroup,
+                StepKind::CheckOut,
+                StepKind::Close
+            ],
+            "the frame comes along, in its places"
+        );
+        assert_eq!(
+            next.starts, "2027-01-17T14:00",
+            "it starts on the next date"
+        );
+        assert_eq!(next.next, "");
+        assert_eq!(next.steps[3].notes, "ルームは3人ずつ");
+        assert_eq!((next.id.as_str(), next.created), ("p2", 9));
+
+        // Everything reached and nothing marked: nothing to carry.
+        let mut done = Session::start("y".into(), &plan, 0);
+        while done.next(&plan, 1) {}
+        assert!(done.carried(&plan).is_empty());
+        assert_eq!(done.carry_over(&plan, "p3".into(), "n".into(), 9), None);
+
+        // Through the document: a new plan, stamped.
+        let mut d = crate::document::Document::default();
+        d.plans.put(&plan.id, plan.clone(), 1);
+        d.sessions.put("x", s, 1);
+        assert!(d.carry_over("x", "p2", "続き".into(), 10));
+        assert_eq!(d.plans.get("p2").map(|p| p.steps.len()), Some(7));
+        assert!(!d.carry_over("missing", "p4", "n".into(), 10));
     }
 
     #[test]
     fn a_session_survives_its_plan_getting_shorter() {
         let mut plan = template();
         let mut s = Session::start("x".into(), &plan, 0);
-        s.go_to(&plan, 6);
+        s.go_to(&plan, 6, 0);
         plan.steps.truncate(2);
         assert_eq!(s.index(&plan), 1);
-        assert!(s.back(&plan));
+        assert!(s.back(&plan, 0));
         assert_eq!(s.step, 0);
         let empty = SessionPlan::default();
         assert_eq!(s.current(&empty), None);
-        assert!(!s.next(&empty));
+        assert!(!s.next(&empty, 0));
     }
 
     #[test]

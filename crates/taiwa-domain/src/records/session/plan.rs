@@ -70,6 +70,15 @@ impl StepKind {
         StepKind::ALL.into_iter().find(|k| k.key() == key)
     }
 
+    /// Part of the frame every session has (welcome, the rounds, the close),
+    /// rather than of what it is about.
+    pub fn is_frame(self) -> bool {
+        matches!(
+            self,
+            StepKind::Welcome | StepKind::CheckIn | StepKind::CheckOut | StepKind::Close
+        )
+    }
+
     /// A round: everyone speaks in turn, and passing is always fine.
     pub fn is_round(self) -> bool {
         matches!(self, StepKind::CheckIn | StepKind::CheckOut)

@@ -27,6 +27,8 @@ pub struct ReportDraft {
     pub checkout: Vec<String>,
     /// The next session's date (`2026-12-20T14:00`, or free text).
     pub next: String,
+    /// What continues next time, one step each.
+    pub continues: Vec<String>,
 }
 
 /// What the UI knows that the domain does not: the default title, the local
@@ -37,6 +39,8 @@ pub struct DraftStart {
     pub date: String,
     pub format: String,
     pub theme: String,
+    /// The titles of the steps that go on next time.
+    pub continues: Vec<String>,
 }
 
 /// The words of the report in one language.
@@ -50,6 +54,8 @@ pub struct ReportLabels<'a> {
     pub points: &'a str,
     pub checkout: &'a str,
     pub next: &'a str,
+    /// "What continues next time".
+    pub continues: &'a str,
     /// Between a label and its value: `：` / `: `.
     pub colon: &'a str,
     /// Before each item in plain text: `・` / `- `.
@@ -122,6 +128,15 @@ fn kept(items: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The report's lists, in order, as (heading, items).
+fn lists<'a>(d: &ReportDraft, l: &ReportLabels<'a>) -> [(&'a str, Vec<String>); 3] {
+    [
+        (l.points, kept(&d.points)),
+        (l.checkout, kept(&d.checkout)),
+        (l.continues, kept(&d.continues)),
+    ]
+}
+
 /// The report as Markdown.
 pub fn markdown(d: &ReportDraft, l: &ReportLabels) -> String {
     let mut out = String::new();
@@ -141,7 +156,7 @@ pub fn markdown(d: &ReportDraft, l: &ReportLabels) -> String {
     if !fields.is_empty() {
         out.push('\n');
     }
-    for (heading, items) in [(l.points, kept(&d.points)), (l.checkout, kept(&d.checkout))] {
+    for (heading, items) in lists(d, l) {
         if items.is_empty() {
             continue;
         }
@@ -203,7 +218,7 @@ pub fn parts(d: &ReportDraft, l: &ReportLabels) -> Parts {
     Parts {
         title: one_line(&d.title),
         fields: summary(d, l),
-        lists: [(l.points, kept(&d.points)), (l.checkout, kept(&d.checkout))]
+        lists: lists(d, l)
             .into_iter()
             .filter(|(_, items)| !items.is_empty())
             .map(|(h, items)| (h.to_string(), items))
@@ -241,6 +256,7 @@ mod tests {
         points: "聞こえてきたこと",
         checkout: "チェックアウトのことば",
         next: "次回",
+        continues: "次回に続くこと",
         colon: "：",
         bullet: "・",
         date_pattern: "{y}年{m}月{d}日（{w}）{hh}:{mm}",
@@ -257,6 +273,7 @@ mod tests {
         points: "What we heard",
         checkout: "Check-out words",
         next: "Next session",
+        continues: "Continued next time",
         colon: ": ",
         bullet: "- ",
         date_pattern: "{w} {d} {month} {y}, {hh}:{mm}",
@@ -279,7 +296,28 @@ mod tests {
             ],
             checkout: vec!["あたたかい".into(), "また来たい".into()],
             next: "2026-12-20T14:00".into(),
+            continues: Vec::new(),
         }
+    }
+
+    #[test]
+    fn what_continues_is_listed_before_the_next_date() {
+        let d = ReportDraft {
+            continues: vec!["ロールプレイ".into(), " ".into()],
+            ..draft()
+        };
+        let md = markdown(&d, &JA);
+        let at = md.find("## 次回に続くこと\n\n- ロールプレイ\n").expect(&md);
+        assert!(at < md.find("## 次回\n").unwrap());
+        let text = plain(&d, &JA);
+        assert!(
+            text.contains("次回に続くこと\n・ロールプレイ\n\n次回："),
+            "{text}"
+        );
+        assert!(
+            !markdown(&draft(), &JA).contains("次回に続くこと"),
+            "left out when empty"
+        );
     }
 
     #[test]
@@ -373,6 +411,7 @@ mod tests {
                 date: "2026-11-22T14:00".into(),
                 format: "Zoom".into(),
                 theme: "theme".into(),
+                continues: vec!["ロールプレイ".into()],
             },
         );
         assert_eq!(d.points, vec!["聞いてもらえた"]);

@@ -4,12 +4,13 @@
 
 use super::plan::{PlanStep, ReportPart, SessionPlan, StepKind};
 use super::report::{DraftStart, ReportDraft};
+use super::rooms::Rooms;
 use super::timer::Timer;
 use crate::content::{Deck, Prompt};
 use crate::ground::lang::one_line;
 use crate::ground::stamp::Records;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The longest harvested phrase kept, in characters.
 pub const MAX_HARVEST: usize = 140;
@@ -46,6 +47,24 @@ pub struct Session {
     pub drawn: BTreeMap<String, String>,
     pub harvest: Vec<HarvestLine>,
     pub report: Option<ReportDraft>,
+    /// When the step on screen came on screen (for pacing).
+    pub entered: i64,
+    /// Time spent on each step reached, by step id, up to when it was last
+    /// left (the step on screen counts on from `entered`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub spent: BTreeMap<String, i64>,
+    /// Minutes for this session only, by step id, where the remaining steps
+    /// were shortened to end on time (the plan keeps its own).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub minutes: BTreeMap<String, u32>,
+    /// Steps for next time: skipped if not reached yet, and carried over.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub later: BTreeSet<String>,
+    /// The shared screen is blank (a pause, or something private on screen).
+    pub blank: bool,
+    /// The breakout rooms, set up in the console.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rooms: Option<Rooms>,
 }
 
 crate::stamped!(Session);
@@ -60,7 +79,101 @@ impl Session {
             started: now,
             updated: now,
             timer: Timer::new(plan.steps.first().map(|s| s.minutes).unwrap_or(1)),
+            entered: now,
+            spent: plan
+                .steps
+                .first()
+                .map(|s| (s.id.clone(), 0))
+                .into_iter()
+                .collect(),
             ..Session::default()
+        }
+    }
+
+    /// A step's minutes in this session: shortened, or as planned.
+    pub fn minutes_of(&self, step: &PlanStep) -> u32 {
+        self.minutes.get(&step.id).copied().unwrap_or(step.minutes)
+    }
+
+    /// Whether the step at `index` was on screen in this session.
+    pub fn reached(&self, plan: &SessionPlan, index: usize) -> bool {
+        let current = self.index(plan);
+        index == current
+            || plan
+                .steps
+                .get(index)
+                .is_some_and(|s| self.spent.contains_key(&s.id))
+            // Sessions from before time was kept per step.
+            || (self.spent.is_empty() && index < current)
+    }
+
+    /// Time spent on the step at `index` so far (the step on screen counts
+    /// until `now`); `None` if it was never on screen.
+    pub fn spent_on(&self, plan: &SessionPlan, index: usize, now: i64) -> Option<i64> {
+        let step = plan.steps.get(index)?;
+        let before = self.spent.get(&step.id).copied();
+        if index == self.index(plan) {
+            Some(before.unwrap_or(0) + (now - self.entered).max(0))
+        } else if self.reached(plan, index) {
+            Some(before.unwrap_or(0))
+        } else {
+            None
+        }
+    }
+
+    /// The steps of a session that go on next time: those marked for next
+    /// time, and those never reached; the frame of a session (welcome, the
+    /// rounds, the close) is not carried, since every session has its own.
+    pub fn carried<'a>(&self, plan: &'a SessionPlan) -> Vec<&'a PlanStep> {
+        plan.steps
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| {
+                !s.kind.is_frame() && (self.later.contains(&s.id) || !self.reached(plan, *i))
+            })
+            .map(|(_, s)| s)
+            .collect()
+    }
+
+    /// A plan for the next date, from what `session` did not get to: the
+    /// frame of this plan with the carried steps in their places, starting at
+    /// the plan's next date. `None` when nothing is carried.
+    pub fn carry_over(
+        &self,
+        plan: &SessionPlan,
+        id: String,
+        name: String,
+        now: i64,
+    ) -> Option<SessionPlan> {
+        let carried: Vec<&str> = self.carried(plan).iter().map(|s| s.id.as_str()).collect();
+        if carried.is_empty() {
+            return None;
+        }
+        let steps = plan
+            .steps
+            .iter()
+            .filter(|s| s.kind.is_frame() || carried.contains(&s.id.as_str()))
+            .cloned()
+            .collect();
+        let starts = match super::date::LocalDateTime::parse(&plan.next) {
+            Some(dt) => dt.to_input(),
+            None => String::new(),
+        };
+        Some(SessionPlan {
+            steps,
+            starts,
+            next: String::new(),
+            ..SessionPlan::new(id, name, now)
+        })
+    }
+
+    /// Marks a step for next time, or takes the mark away. Returns whether it
+    /// is marked now.
+    pub fn toggle_later(&mut self, step: &str) -> bool {
+        if self.later.remove(step) {
+            false
+        } else {
+            self.later.insert(step.to_string())
         }
     }
 
@@ -73,27 +186,41 @@ impl Session {
         plan.steps.get(self.index(plan))
     }
 
-    /// Goes to a step; its timer starts afresh, stopped. Returns whether the
-    /// step changed.
-    pub fn go_to(&mut self, plan: &SessionPlan, index: usize) -> bool {
+    /// Goes to a step at `now`; its timer starts afresh, stopped, and the
+    /// time on the step left is kept. Returns whether the step changed.
+    pub fn go_to(&mut self, plan: &SessionPlan, index: usize, now: i64) -> bool {
         let Some(step) = plan.steps.get(index) else {
             return false;
         };
         if index == self.step {
             return false;
         }
+        if let Some(left) = plan.steps.get(self.index(plan)) {
+            let spent = self.spent.entry(left.id.clone()).or_insert(0);
+            *spent += (now - self.entered).max(0);
+        }
+        self.spent.entry(step.id.clone()).or_insert(0);
         self.step = index;
-        self.timer = Timer::new(step.minutes);
+        self.entered = now;
+        self.timer = Timer::new(self.minutes_of(step));
         true
     }
 
-    pub fn next(&mut self, plan: &SessionPlan) -> bool {
-        self.go_to(plan, self.index(plan) + 1)
+    /// The next step, passing over those left for next time that were not
+    /// on screen yet.
+    pub fn next(&mut self, plan: &SessionPlan, now: i64) -> bool {
+        let from = self.index(plan) + 1;
+        let to = (from..plan.steps.len())
+            .find(|&i| self.reached(plan, i) || !self.later.contains(&plan.steps[i].id));
+        match to {
+            Some(i) => self.go_to(plan, i, now),
+            None => false,
+        }
     }
 
-    pub fn back(&mut self, plan: &SessionPlan) -> bool {
+    pub fn back(&mut self, plan: &SessionPlan, now: i64) -> bool {
         match self.index(plan).checked_sub(1) {
-            Some(i) => self.go_to(plan, i),
+            Some(i) => self.go_to(plan, i, now),
             None => false,
         }
     }
@@ -164,6 +291,7 @@ impl Session {
             points: self.harvest_for(ReportPart::Points),
             checkout: self.harvest_for(ReportPart::CheckOut),
             next: plan.map(|p| p.next.clone()).unwrap_or_default(),
+            continues: start.continues,
         }
     }
 
