@@ -120,8 +120,6 @@ strings! {
     ctl_reset: "リセット", "Reset";
     ctl_plus: "＋1分", "+1 min";
     ctl_minus: "−1分", "−1 min";
-    ctl_plus_label: "1分足す", "Add a minute";
-    ctl_minus_label: "1分減らす", "Take off a minute";
     ctl_another: "別の問い", "Another one";
     ctl_harvest: "ことばを書きとめる", "Harvest";
     ctl_blank: "画面を隠す", "Blank";
@@ -195,4 +193,84 @@ strings! {
     rl_next: "次回", "Next session";
     rl_colon: "：", ": ";
     rl_bullet: "・", "- ";
+
+    rl_continues: "次回に続くこと", "Continued next time";
+    f_continues: "次回に続くこと（1行に1つ）", "Continued next time (one per line)";
+    f_starts: "開始の日時", "Start";
+    f_starts_hint: "コンソールで、終わりの時刻の見通しを出すのに使います。", "The console uses it to tell when the session will end.";
+
+    // The console: a private second window beside the shared screen.
+    open_console: "コンソールを開く（別ウィンドウ）", "Open the console (another window)";
+    console_title: "コンソール", "Console";
+    console_of: "コンソール：{name}", "Console: {name}";
+    console_intro: "このウィンドウは共有しないでください。Zoomで共有するのは共有画面のウィンドウだけです。ここでの操作はすぐに共有画面に映り、共有画面からはボタンが消えます。", "Don't share this window. In Zoom, share only the shared-screen window. What you do here shows there at once, and the shared screen drops its buttons.";
+    open_stage: "共有画面を開く（別ウィンドウ）", "Open the shared screen (another window)";
+    now_heading: "いまのステップ", "Now";
+    next_heading: "次のステップ", "Up next";
+    no_next: "これが最後のステップです。", "This is the last step.";
+    notes_heading: "メモ（共有画面には出ません）", "Notes (never on the shared screen)";
+    no_notes: "このステップのメモはありません。進行表で書けます。", "No notes for this step. You can add some in the plan.";
+    edit_plan: "進行表を直す", "Edit the plan";
+    blank_stage: "共有画面を隠す", "Blank the shared screen";
+    stage_blanked: "共有画面はいま隠れています。", "The shared screen is blanked.";
+    console_harvest_heading: "ことばを書きとめる", "Harvest";
+    console_keys: "キー：{keys}", "Keys: {keys}";
+
+    pace_heading: "時間の見通し", "Pacing";
+    pace_start: "開始予定 {time}", "Planned start {time}";
+    pace_end: "終了予定 {time}", "Planned end {time}";
+    pace_projected: "このままだと {time} ごろ終わりそう", "At this pace, ends about {time}";
+    pace_no_start: "進行表に開始の日時がないので、この会を始めた時刻から数えています。", "The plan has no start time, so this counts from when the session began.";
+    pace_on_time: "予定の時間内に終わりそうです。", "On course to end on time.";
+    pace_over: "このままだと、予定より{n}分ほど長くなりそうです。あとのステップを少しずつ短くするか、どれかを次回にまわすこともできます。", "At this pace the session runs about {n} minutes over. You could shorten the steps still to come a little, or leave one for next time.";
+    pace_shorten: "あとのステップを短くする", "Shorten the steps to come";
+    pace_shortened: "あとのステップを、それぞれの長さに応じて短くしました。", "The steps to come are shorter now, each in proportion to its length.";
+    pace_step: "ステップ", "Step";
+    pace_planned: "予定", "Planned";
+    pace_actual: "実際", "Actual";
+    pace_minutes: "{n}分", "{n} min";
+    pace_now: "いま", "now";
+    pace_later: "次回へ", "next time";
+    pace_later_toggle: "次回にまわす", "Leave for next time";
+    pace_continue_toggle: "次回も続ける", "Continue next time";
+
+    rooms_heading: "ブレイクアウトルーム", "Breakout rooms";
+    rooms_intro: "人数だけで作れます。名前を入れても、このコンソールにだけ出て、共有画面にも記録にも出ません。", "The number of people is enough. Names, if you add them, show only in this console: never on the shared screen or in the report.";
+    rooms_people: "人数", "Number of people";
+    rooms_size: "1ルームの人数（多くて）", "People per room (at most)";
+    rooms_way: "分け方", "How to split";
+    rooms_random: "ランダムに", "At random";
+    rooms_by_wish: "希望にそって（小グループに行く・全体に残る）", "By preference (a small group, or stay in the whole group)";
+    rooms_names: "名前と希望（入れなくてもかまいません）", "Names and preferences (optional)";
+    person_number: "{n}番", "No. {n}";
+    person_name: "{n}番の人の名前", "Name of person {n}";
+    person_wish: "{n}番の人の希望", "Preference of person {n}";
+    wish_either: "どちらでも", "Either";
+    wish_small: "小グループ", "Small group";
+    wish_whole: "全体に残る", "Whole group";
+    rooms_make: "ルームを作る", "Make the rooms";
+    rooms_remake: "作り直す", "Make them again";
+    rooms_made: "{n}つのルームを作りました。", "Made {n} rooms.";
+    rooms_none: "ルームを作れるほどの人数がいません（1ルームに2人以上）。全員で続けます。", "Too few people for rooms (a room needs two or more). Everyone stays together.";
+    room_n: "ルーム{n}", "Room {n}";
+    room_line: "ルーム{n}：{count}人", "Room {n}: {count} people";
+    room_line_scenario: "ルーム{n}：{count}人・『{title}』", "Room {n}: {count} people · “{title}”";
+    whole_line: "全体に残る：{count}人", "Staying in the whole group: {count}";
+    rooms_show: "共有画面にルームを映す（人数だけで、名前は出ません）", "Show the rooms on the shared screen (numbers only, no names)";
+    rooms_round: "役：{n}回目", "Roles: round {n}";
+    rooms_swap: "役を交代する", "Swap roles";
+    rooms_cards: "役のカード（どのルームでも同じカードです）", "Role cards (the same in every room)";
+    rooms_stage_heading: "ルーム", "Rooms";
+
+    carry_heading: "次回へ", "Next time";
+    carry_intro: "まだ進めていないステップと、「次回にまわす」「次回も続ける」にしたステップで、次回の進行表を作ります。はじまりと終わりのステップ（ようこそ、チェックイン、チェックアウト、おわりに）も入ります。", "Make next time's plan from the steps not reached and those marked for next time. The opening and closing steps (welcome, check-in, check-out, closing) come along too.";
+    carry_list: "次回に続くステップ：{steps}", "Going on next time: {steps}";
+    carry_none: "いまのところ、次回に続くステップはありません。", "For now, no steps go on to next time.";
+    carry_make: "次回の進行表を作る", "Make next time's plan";
+    carry_name: "{name}（続き）", "{name} (continued)";
+    carry_made: "「{name}」を作りました。", "Made “{name}”.";
+    carry_open: "開いて直す", "Open it";
+    list_sep: "、", ", ";
+    person_role: "{name}（{role}）", "{name} ({role})";
+    pace_toggle_label: "{what}：{step}", "{what}: {step}";
 }

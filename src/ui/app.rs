@@ -210,6 +210,7 @@ fn view_of(page: Page) -> PageView {
         Page::Facilitate => Lazy(FACILITATE),
         Page::Plan => Lazy(PLAN),
         Page::Present => Lazy(PRESENT),
+        Page::Console => Lazy(CONSOLE),
         Page::Report => Lazy(REPORT),
         Page::Journal => Lazy(JOURNAL),
         Page::Data => Lazy(DATA),
@@ -308,6 +309,7 @@ lazy_page!(practice: CONCEPTS, concepts_view, concepts_preload => concepts::Conc
 lazy_page!(facilitate: FACILITATE, facilitate_view, facilitate_preload => facilitate::list::FacilitatePage);
 lazy_page!(facilitate: PLAN, plan_view, plan_preload => facilitate::plan::PlanPage);
 lazy_page!(facilitate: PRESENT, present_view, present_preload => facilitate::present::PresentPage);
+lazy_page!(facilitate: CONSOLE, console_view, console_preload => facilitate::console::ConsolePage);
 lazy_page!(facilitate: REPORT, report_view, report_preload => facilitate::report::ReportPage);
 // The user's own records: journal, data, settings, and About.
 lazy_page!(records: JOURNAL, journal_view, journal_preload => journal::JournalPage);

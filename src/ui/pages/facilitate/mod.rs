@@ -5,12 +5,14 @@
 
 pub mod browser;
 pub mod confirm;
+pub mod console;
 pub mod harvest;
 pub mod list;
 pub mod plan;
 pub mod present;
 pub mod present_help;
 pub mod report;
+pub mod stage_link;
 pub mod step_row;
 
 use crate::domain::content::{Deck, Library};
@@ -68,6 +70,15 @@ pub fn kind_defaults(t: &Text, kind: StepKind) -> (&'static str, &'static str) {
     }
 }
 
+/// A step's title, or its kind's name when it has none.
+pub fn step_title(t: &Text, step: &PlanStep) -> String {
+    if step.title.trim().is_empty() {
+        kind_label(t, step.kind).to_string()
+    } else {
+        step.title.trim().to_string()
+    }
+}
+
 /// A new plan from the 90-minute template, in the language in use.
 pub fn template_plan(t: &Text, id: String, now: i64) -> SessionPlan {
     SessionPlan::from_template(id, t.template_name.to_string(), now, |k| {
@@ -87,6 +98,7 @@ pub fn report_labels(t: &'static Text) -> ReportLabels<'static> {
         points: t.rl_points,
         checkout: t.rl_checkout,
         next: t.rl_next,
+        continues: t.rl_continues,
         colon: t.rl_colon,
         bullet: t.rl_bullet,
         date_pattern: t.date_time,
@@ -105,6 +117,14 @@ pub fn local(ms: i64) -> LocalDateTime {
     let offset =
         js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)).get_timezone_offset();
     LocalDateTime::from_epoch(ms, offset as i64)
+}
+
+/// The instant of a local date and time, in this browser's time zone.
+pub fn instant(dt: LocalDateTime) -> i64 {
+    let guess = dt.to_epoch(0);
+    let offset =
+        js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(guess as f64)).get_timezone_offset();
+    dt.to_epoch(offset as i64)
 }
 
 /// The deck a step draws from, if it names one the library has.

@@ -59,6 +59,10 @@ fn PlanEditor(id: String) -> impl IntoView {
         let plan = plan.clone();
         move || plan().next
     };
+    let starts = {
+        let plan = plan.clone();
+        move || plan().starts
+    };
     let step_ids = {
         let plan = plan.clone();
         move || {
@@ -113,6 +117,7 @@ fn PlanEditor(id: String) -> impl IntoView {
     };
     let id_name = id.clone();
     let id_next = id.clone();
+    let id_starts = id.clone();
     let plan_for_heading = plan.clone();
     let plan_for_share = plan.clone();
     view! {
@@ -135,6 +140,20 @@ fn PlanEditor(id: String) -> impl IntoView {
                     update_plan(ctx, &id_name, |p| p.name = v);
                 }
             />
+        </div>
+        <div class="field">
+            <label for="plan-starts">{move || ft(ctx).f_starts}</label>
+            <input
+                id="plan-starts"
+                type="datetime-local"
+                aria-describedby="plan-starts-hint"
+                prop:value=starts
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    update_plan(ctx, &id_starts, |p| p.starts = v);
+                }
+            />
+            <p id="plan-starts-hint" class="hint">{move || ft(ctx).f_starts_hint}</p>
         </div>
         <div class="field">
             <label for="plan-next">{move || ft(ctx).next_date}</label>

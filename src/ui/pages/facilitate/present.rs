@@ -10,7 +10,7 @@
 use super::browser;
 use super::harvest::HarvestDrawer;
 use super::present_help::KeysHelp;
-use super::{deck_of, ft, kind_label, library, show_date, shown_prompt, update_session};
+use super::{deck_of, ft, library, show_date, shown_prompt, step_title, update_session};
 use crate::domain::session::keys::{self, Action, Printed};
 use crate::domain::session::timer::{clock, crossed_zero};
 use crate::domain::session::{Session, SessionPlan, StepKind};
@@ -56,7 +56,6 @@ pub struct Ui {
     /// The time, ticking while the page is open (drives the countdown).
     pub now: RwSignal<i64>,
     pub idle: RwSignal<bool>,
-    pub blank: RwSignal<bool>,
     pub help: RwSignal<bool>,
     pub drawer: RwSignal<bool>,
     pub message: RwSignal<Option<&'static str>>,
@@ -65,19 +64,50 @@ pub struct Ui {
 }
 
 impl Ui {
-    fn act(&self, change: impl FnOnce(&mut Session, &SessionPlan, i64)) {
+    /// The session `id` and its plan, as the store has them.
+    pub fn new(ctx: Ctx, id: String) -> Ui {
+        let sid = id.clone();
+        let session = Memo::new(move |_| ctx.store.doc().with(|d| d.sessions.get(&sid).cloned()));
+        let plan = Memo::new(move |_| {
+            let plan_id = session.with(|s| s.as_ref().map(|s| s.plan.clone()))?;
+            ctx.store.doc().with(|d| d.plans.get(&plan_id).cloned())
+        });
+        Ui {
+            ctx,
+            id: StoredValue::new(id),
+            now: RwSignal::new(now()),
+            idle: RwSignal::new(false),
+            help: RwSignal::new(false),
+            drawer: RwSignal::new(false),
+            message: RwSignal::new(None),
+            session,
+            plan,
+        }
+    }
+
+    /// Keeps `now` ticking while the view lives (drives the countdown).
+    pub fn tick(&self) {
+        let now_signal = self.now;
+        if let Ok(tick) =
+            set_interval_with_handle(move || now_signal.set(now()), Duration::from_millis(250))
+        {
+            on_cleanup(move || tick.clear());
+        }
+    }
+
+    pub fn act(&self, change: impl FnOnce(&mut Session, &SessionPlan, i64)) {
         let id = self.id.get_value();
         update_session(self.ctx, &id, |s, p| change(s, p, now()));
         self.now.set(now());
     }
     pub fn next(&self) {
-        self.act(|s, p, _| {
-            s.next(p);
+        self.act(|s, p, now| {
+            s.next(p, now);
         });
     }
     pub fn back(&self) {
-        self.act(|s, p, _| {
-            s.back(p);
+        self.act(|s, p, now| {
+            s.back(p, now);
         });
     }
     pub fn toggle_timer(&self) {
@@ -104,6 +134,14 @@ impl Ui {
                 }
             }
         });
+    }
+    /// Whether the shared screen is blank (kept with the session, so the
+    /// console can blank it and a reload keeps it so).
+    pub fn blanked(&self) -> bool {
+        self.session.with(|s| s.as_ref().is_some_and(|s| s.blank))
+    }
+    pub fn set_blank(&self, on: bool) {
+        self.act(|s, _, _| s.blank = on);
     }
     pub fn toggle_chime(&self) {
         let on = !self.session.get_untracked().is_some_and(|s| s.chime);
@@ -159,31 +197,11 @@ fn target_tag(e: &web_sys::KeyboardEvent) -> String {
 fn Presenter(id: String) -> impl IntoView {
     let ctx = use_ctx();
     let navigate = use_navigate();
-    let sid = id.clone();
-    let session = Memo::new(move |_| ctx.store.doc().with(|d| d.sessions.get(&sid).cloned()));
-    let plan = Memo::new(move |_| {
-        let plan_id = session.with(|s| s.as_ref().map(|s| s.plan.clone()))?;
-        ctx.store.doc().with(|d| d.plans.get(&plan_id).cloned())
-    });
-    let ui = Ui {
-        ctx,
-        id: StoredValue::new(id),
-        now: RwSignal::new(now()),
-        idle: RwSignal::new(false),
-        blank: RwSignal::new(false),
-        help: RwSignal::new(false),
-        drawer: RwSignal::new(false),
-        message: RwSignal::new(None),
-        session,
-        plan,
-    };
+    let ui = Ui::new(ctx, id);
+    let (session, plan) = (ui.session, ui.plan);
 
     // The countdown ticks; the stored timer holds only when it started.
-    if let Ok(tick) =
-        set_interval_with_handle(move || ui.now.set(now()), Duration::from_millis(250))
-    {
-        on_cleanup(move || tick.clear());
-    }
+    ui.tick();
 
     // A soft chime when the countdown crosses zero, only if turned on.
     let last = StoredValue::new(None::<i64>);
@@ -251,6 +269,8 @@ fn Presenter(id: String) -> impl IntoView {
         leave_to.with_value(|nav| nav(&target, Default::default()));
     };
 
+    let console = super::stage_link::console_open(ui.id.get_value());
+
     let on_key = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
         if e.ctrl_key() || e.meta_key() || e.alt_key() || e.is_composing() {
             return;
@@ -260,8 +280,8 @@ fn Presenter(id: String) -> impl IntoView {
             ui.message.set(None);
         }
         // A blank screen comes back with any key.
-        if ui.blank.get_untracked() {
-            ui.blank.set(false);
+        if untrack(|| ui.blanked()) {
+            ui.set_blank(false);
             e.prevent_default();
             return;
         }
@@ -294,7 +314,7 @@ fn Presenter(id: String) -> impl IntoView {
             Action::Minus => ui.minus(),
             Action::Another => ui.another(),
             Action::Harvest => ui.toggle_drawer(),
-            Action::Blank => ui.blank.set(true),
+            Action::Blank => ui.set_blank(true),
             Action::Fullscreen => ui.fullscreen(),
             Action::Help => ui.help.set(true),
             Action::Leave if ui.drawer.get_untracked() => ui.toggle_drawer(),
@@ -333,16 +353,20 @@ fn Presenter(id: String) -> impl IntoView {
             >
                 <Stage ui/>
             </Show>
-            <Controls ui leave report/>
-            <HarvestDrawer ui/>
+            // While the console is open, the shared screen shows no control
+            // at all: the keys still work here.
+            <Show when=move || !console.get()>
+                <Controls ui leave report/>
+                <HarvestDrawer ui/>
+            </Show>
             <Show when=move || ui.help.get()>
                 <KeysHelp ui/>
             </Show>
             <Show when=move || ui.message.get().is_some()>
                 <p class="present-message" role="status">{move || ui.message.get().unwrap_or_default()}</p>
             </Show>
-            <Show when=move || ui.blank.get()>
-                <div class="present-blank" on:click=move |_| ui.blank.set(false)>
+            <Show when=move || ui.blanked()>
+                <div class="present-blank" on:click=move |_| ui.set_blank(false)>
                     <p class="visually-hidden" role="status">{move || ft(ctx).blank_note}</p>
                 </div>
             </Show>
@@ -371,17 +395,7 @@ fn Stage(ui: Ui) -> impl IntoView {
             ],
         )
     };
-    let title = move || {
-        step()
-            .map(|s| {
-                if s.title.trim().is_empty() {
-                    kind_label(ft(ctx), s.kind).to_string()
-                } else {
-                    s.title
-                }
-            })
-            .unwrap_or_default()
-    };
+    let title = move || step().map(|s| step_title(ft(ctx), &s)).unwrap_or_default();
     let prompt = Memo::new(move |_| {
         let (Some(s), Some(st)) = (ui.session.get(), step()) else {
             return (String::new(), None);
@@ -469,6 +483,7 @@ fn Stage(ui: Ui) -> impl IntoView {
                         })
                 }}
                 {move || next_line().map(|n| view! { <p class="present-next">{n}</p> })}
+                <StageRooms ui/>
             </div>
             <Show when=has_harvest>
                 <div class="present-harvest">
@@ -504,6 +519,43 @@ fn Stage(ui: Ui) -> impl IntoView {
             </div>
             </div>
         </div>
+    }
+}
+
+/// The breakout rooms, when the console shows them: how many in each, and
+/// the scenario; never who.
+#[component]
+fn StageRooms(ui: Ui) -> impl IntoView {
+    let ctx = ui.ctx;
+    let lines = move || {
+        let s = ui.session.get()?;
+        let p = ui.plan.get()?;
+        let step = s.current(&p)?;
+        let rooms = s.rooms.as_ref().filter(|r| r.shown && r.step == step.id)?;
+        let scenario = step
+            .scenario
+            .as_deref()
+            .filter(|_| step.kind == StepKind::RolePlay)
+            .and_then(|id| {
+                library(ctx)?
+                    .scenario(id)
+                    .map(|sc| sc.title.get(ctx.lang.get()).to_string())
+            });
+        Some(super::console::room_lines(
+            ft(ctx),
+            rooms,
+            scenario.as_deref(),
+        ))
+    };
+    move || {
+        lines().map(|lines| {
+            view! {
+                <div class="present-rooms">
+                    <h2 class="visually-hidden">{move || ft(ctx).rooms_stage_heading}</h2>
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
     }
 }
 
@@ -564,7 +616,6 @@ fn Controls(
             <button
                 type="button"
                 aria-keyshortcuts=shortcut(Action::Minus)
-                aria-label=move || ft(ctx).ctl_minus_label
                 on:click=move |_| ui.minus()
             >
                 {move || ft(ctx).ctl_minus}
@@ -572,7 +623,6 @@ fn Controls(
             <button
                 type="button"
                 aria-keyshortcuts=shortcut(Action::Plus)
-                aria-label=move || ft(ctx).ctl_plus_label
                 on:click=move |_| ui.plus()
             >
                 {move || ft(ctx).ctl_plus}
@@ -594,7 +644,7 @@ fn Controls(
                 {move || ft(ctx).ctl_harvest}
                 <Kbd action=Action::Harvest/>
             </button>
-            <button type="button" aria-keyshortcuts=shortcut(Action::Blank) on:click=move |_| ui.blank.set(true)>
+            <button type="button" aria-keyshortcuts=shortcut(Action::Blank) on:click=move |_| ui.set_blank(true)>
                 {move || ft(ctx).ctl_blank}
                 <Kbd action=Action::Blank/>
             </button>
@@ -613,6 +663,13 @@ fn Controls(
                 {move || ft(ctx).ctl_keys}
                 <Kbd action=Action::Help/>
             </button>
+            <a
+                class="button"
+                href=move || href(&format!("/facilitate/console/{}", ui.id.get_value()))
+                target=move || format!("taiwa-console-{}", ui.id.get_value())
+            >
+                {move || ft(ctx).open_console}
+            </a>
             <button type="button" on:click=move |_| report()>
                 {move || ft(ctx).write_report}
             </button>

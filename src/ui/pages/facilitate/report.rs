@@ -3,7 +3,9 @@
 //! journal as a report entry.
 
 use super::browser;
-use super::{ft, library, library_settled, local, report_labels, shown_prompt, update_session};
+use super::{
+    ft, library, library_settled, local, report_labels, shown_prompt, step_title, update_session,
+};
 use crate::domain::journal::{Entry, EntryBody};
 use crate::domain::session::report::{self, DraftStart, ReportDraft};
 use crate::domain::session::{Session, SessionPlan};
@@ -58,6 +60,15 @@ fn first_draft(ctx: Ctx, session: &Session, plan: Option<&SessionPlan>) -> Repor
             date: started.to_input(),
             format: t.default_format.to_string(),
             theme,
+            continues: plan
+                .map(|p| {
+                    session
+                        .carried(p)
+                        .into_iter()
+                        .map(|step| step_title(t, step))
+                        .collect()
+                })
+                .unwrap_or_default(),
         },
     )
 }
@@ -240,6 +251,7 @@ fn ReportEditor(id: String) -> impl IntoView {
             </p>
             <p id="report-refresh-note" class="hint">{move || ft(ctx).refresh_note}</p>
             {text_field("report-next", |t| t.f_next, "datetime-local", |d| d.next.clone(), |d, v| d.next = v)}
+            {list_field("report-continues", |t| t.f_continues, |d| &d.continues, |d, v| d.continues = v)}
         </form>
         <h2>{move || ft(ctx).preview}</h2>
         <pre class="report-preview" tabindex="0">{markdown}</pre>
