@@ -171,7 +171,7 @@ test('controls fade when the mouse rests, and every key has its button', async (
   await page.waitForFunction(() => getComputedStyle(document.querySelector('.present-controls')).opacity === '1');
   assert.equal(await opacity(), '1');
   const controls = page.locator('.present-controls');
-  for (const name of ['← 戻る', '次へ →', 'タイマー開始', 'リセット', '1分減らす', '1分足す', 'ことばを書きとめる', '画面を隠す', '全画面', '終了のやさしい音', 'キー操作', '進行表に戻る']) {
+  for (const name of ['← 戻る', '次へ →', 'タイマー開始', 'リセット', '−1分', '＋1分', 'ことばを書きとめる', '画面を隠す', '全画面', '終了のやさしい音', 'キー操作', '進行表に戻る']) {
     assert.equal(await controls.getByRole('button', { name }).count(), 1, name);
   }
   await control(page, '次へ →');

@@ -36,10 +36,11 @@ const SAMPLES = {
   '/open': ['/open#2XczBSsNAFAXQf7nrcaHL-RUpEtJBp2nHUGZRKIG8UIq0goQicaF0IcXqwnavtB9zTXDnL9REreLu3ffePUN4aLRNGEGhG7hTaHQCqK-VHsK2odGzzhwMoBBZV-fwzITRiXVQ8NZ3Tf3YCT4PlBXlhrJhNqE8l9dXlBEUjIMGEoW4f96LPfTxtxwf1oYZ-D3x9jKpikUDPTKbUZ6qdVFejCkP1d2ipqWgzClTptkvnagf8ei_WN2m79ucqZTrvCmPmV02w5Ry31gzypKy-nid_xFbSbID421_WQ'],
   '/concepts': ['/concepts'],
   '/reframe/lens': ['/reframe/lens'],
-  // The shared screen, plan and report need a session: facilitate.test.mjs
+  // The shared screen, console, plan and report need a session: facilitate.test.mjs
   // and a11y.test.mjs open them with one.
   '/facilitate/plan/:id': [],
   '/facilitate/present/:id': [],
+  '/facilitate/console/:id': [],
   '/facilitate/report/:id': [],
   // The editors of the drafts in OWN_SAMPLE (a fresh profile shows "not found").
   '/mine/scenario/:id': ['/mine/scenario/mine-sample-s'],

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { open, go, teardown, watch } from './harness.mjs';
+import { open, go, teardown, watch, shareCode } from './harness.mjs';
 
 after(teardown);
 
@@ -250,5 +250,21 @@ test('turning the lock off stores the data readable again, and it opens without 
   assert.ok((await stored(page)).includes(SECRET));
   await page.reload();
   await drawn(page, 'open');
+  await context.close();
+});
+
+test('a share link opened while locked waits behind the lock screen, and opens after the passcode', async () => {
+  const { context, page, origin } = await locked();
+  const code = shareCode({
+    t: 'deck', lang: 'ja',
+    deck: { id: 'mine-x', kind: 'theme', title: { ja: '共有された問いかけ', en: '' }, prompt: [{ id: 'p1', text: { ja: '今日の問い', en: '' } }] },
+  });
+  await page.goto(`${origin}/open#${code}`);
+  await drawn(page, 'locked');
+  assert.match(await page.locator('main').innerText(), /共有リンクの中身は、開いたあとに表示します/);
+  assert.equal(await page.locator('#shared-title').count(), 0, 'the share shows before the passcode');
+  await unlock(page);
+  await drawn(page, 'open');
+  await page.waitForFunction(() => document.querySelector('#shared-title')?.textContent === '共有された問いかけ');
   await context.close();
 });
