@@ -18,6 +18,8 @@ const version = (page) => page.getAttribute('meta[name="taiwa-version"]', 'conte
 function files(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
+    // Dot files are build notes for the tests (.routes.json), not the app.
+    if (name.startsWith('.')) continue;
     const p = join(dir, name);
     if (statSync(p).isDirectory()) out.push(...files(p));
     else out.push(relative(DIST, p));
