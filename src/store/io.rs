@@ -61,8 +61,7 @@ pub(super) fn read_plain(raw: &str, seal: &dyn Fn(&str) -> String) -> Opened {
 
 /// `mine` merged with what another tab stored (`theirs`, if it can be read),
 /// as JSON to store; and theirs, to merge into what is shown.
-/// `preload_store` fetches this module ahead of the first save.
-#[leptos::wasm_split::wasm_split(store, wasm_split_path = ::leptos::wasm_split, preload(preload_store))]
+#[leptos::wasm_split::wasm_split(store, wasm_split_path = ::leptos::wasm_split)]
 pub fn merged(mine: Document, theirs: Option<String>) -> (Option<Document>, String) {
     let mut mine = mine;
     let theirs = theirs.and_then(|raw| document::read_current(&raw));

@@ -168,13 +168,7 @@ impl Store {
                 store.raise(Notice::MemoryOnly);
                 store.opened();
             }
-            Some(Ok(None)) => {
-                store.opened();
-                // Nothing stored yet: fetch the module that saves now, so the
-                // first save does not wait for it (and a page closed right
-                // after the first change still keeps it).
-                leptos::task::spawn_local(io::preload_store());
-            }
+            Some(Ok(None)) => store.opened(),
             Some(Ok(Some(raw))) => leptos::task::spawn_local(async move {
                 match io::open(raw).await {
                     Some(opened) => store.take_in(opened),

@@ -232,6 +232,9 @@ test('a backup\'s preview counts the own items it holds, drafts too, deleted one
   await page.locator('.preview').waitFor();
   assert.match(await page.locator('.preview').innerText(), /自分で作ったもの：場面 1、言いかえ 1、問いかけカード 1/);
   await page.getByRole('button', { name: '今のデータと合わせる' }).click();
+  // The first save of a fresh profile fetches the module that saves: wait
+  // for it to be written before leaving the page.
+  await page.waitForFunction(() => (localStorage.getItem('taiwa.data') || '').includes('mine-sample-r'));
   await go(page, origin, '/mine');
   assert.equal(await page.locator('.own-card').count(), 3);
   assert.deepEqual(errors, []);
