@@ -186,7 +186,7 @@ impl Ui {
 }
 
 /// The element a key event came from, if it takes typing or activation.
-fn target_tag(e: &web_sys::KeyboardEvent) -> String {
+pub(super) fn target_tag(e: &web_sys::KeyboardEvent) -> String {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .map(|el| el.tag_name().to_ascii_lowercase())

@@ -26,7 +26,6 @@ use crate::ui::{href, use_ctx};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn ConsolePage() -> impl IntoView {
@@ -82,11 +81,7 @@ fn Console(id: String) -> impl IntoView {
         if e.ctrl_key() || e.meta_key() || e.alt_key() || e.is_composing() {
             return;
         }
-        let tag = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .map(|el| el.tag_name().to_ascii_lowercase())
-            .unwrap_or_default();
+        let tag = super::present::target_tag(&e);
         if matches!(tag.as_str(), "input" | "textarea" | "select") {
             return;
         }
