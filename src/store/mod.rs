@@ -272,30 +272,45 @@ impl Store {
         let store = *self;
         let theirs = s.get_item(KEY).ok().flatten();
         let mine = self.doc.get_untracked();
-        let keys = self.keys.get_value();
         self.dirty.set_value(false);
         self.saving.set_value(true);
         leptos::task::spawn_local(async move {
-            let (merged, json) = match keys {
-                None => io::merged(mine, theirs).await,
-                Some(keys) => match lock::merged(mine, theirs, keys).await {
-                    Some((merged, json, keys)) => {
-                        store.keys.set_value(Some(keys));
-                        (merged, json)
-                    }
-                    // Another tab turned the lock off: save plain, again.
-                    None => {
-                        store.lock_went_off();
-                        store.saving.set_value(false);
-                        store.dirty.set_value(true);
-                        store.save();
-                        return;
-                    }
-                },
+            let (mut mine, mut theirs) = (mine, theirs);
+            let mut tries = 0;
+            let json = loop {
+                let keys = store.keys.get_value();
+                let (merged, json) = match keys {
+                    None => io::merged(mine, theirs.clone()).await,
+                    Some(keys) => match lock::merged(mine, theirs.clone(), keys).await {
+                        Some((merged, json, keys)) => {
+                            store.keys.set_value(Some(keys));
+                            (merged, json)
+                        }
+                        // Another tab turned the lock off: save plain, again.
+                        None => {
+                            store.lock_went_off();
+                            store.saving.set_value(false);
+                            store.dirty.set_value(true);
+                            store.save();
+                            return;
+                        }
+                    },
+                };
+                if let Some(theirs) = merged {
+                    store.doc.update(|d| d.merge(&theirs));
+                }
+                // Another tab may have written while the merge was on its way
+                // (the first one waits for the store's module): writing now
+                // would put back what that tab had just changed. Merge again
+                // with what it wrote.
+                let latest = s.get_item(KEY).ok().flatten();
+                tries += 1;
+                if latest == theirs || tries > 8 {
+                    break json;
+                }
+                theirs = latest;
+                mine = store.doc.get_untracked();
             };
-            if let Some(theirs) = merged {
-                store.doc.update(|d| d.merge(&theirs));
-            }
             let look = store.doc.with_untracked(|d| d.settings().look());
             match s.set_item(KEY, &json) {
                 Ok(()) => {

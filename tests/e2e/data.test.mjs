@@ -83,6 +83,7 @@ test('a backup with damaged records brings in the rest and offers the damaged on
   const kept = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.deepEqual(kept.set_aside.map((r) => r.id).sort(), ['x', 'y']);
   await page.getByRole('button', { name: '今のデータと合わせる' }).click();
+  await page.waitForFunction(() => 'z' in (JSON.parse(localStorage.getItem('taiwa.data') || '{}').journal || {}));
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('taiwa.data')));
   assert.deepEqual(Object.keys(stored.journal).sort(), ['note-1', 'note-2', 'z']);
 
@@ -161,6 +162,39 @@ test('two tabs: a change in one shows in the other, and neither overwrites the o
   // A language switch in one tab reaches the other.
   await a.getByRole('button', { name: 'Switch to English' }).click();
   await b.locator('main h1', { hasText: 'Journal' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two tabs: a save that waits for the store\'s code does not put back what the other tab just wrote', async () => {
+  // No service worker, so that this tab's requests can be held here.
+  const { context, page: a, origin } = await open({ serviceWorkers: 'block' });
+  await go(a, origin, '/facilitate');
+  const b = await context.newPage();
+  const errors = [];
+  watch(b, errors);
+  await go(b, origin, '/facilitate');
+  // In a fresh profile the first save fetches the store's module: hold it in tab A.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  let holding = 0;
+  await a.route(/split_store-.*\.wasm$/, async (route) => { holding++; await held; await route.continue(); });
+  const plans = () => a.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('taiwa.data') || '{}').plans || {}).length);
+  await a.getByRole('button', { name: 'ひな形から作る（90分）' }).click();
+  await a.waitForURL(/\/facilitate\/plan\//);
+  // Tab B saves a plan of its own while A's save is on its way.
+  await b.getByRole('button', { name: 'ひな形から作る（90分）' }).click();
+  await b.waitForURL(/\/facilitate\/plan\//);
+  await a.waitForFunction(() => Object.keys(JSON.parse(localStorage.getItem('taiwa.data') || '{}').plans || {}).length === 1);
+  assert.ok(holding > 0, "tab A's save waited for the store's module");
+  release();
+  // A's save lands: both plans are stored, and stay after B is closed.
+  await a.waitForFunction((id) => id in (JSON.parse(localStorage.getItem('taiwa.data') || '{}').plans || {}),
+    new URL(a.url()).pathname.split('/').pop());
+  assert.equal(await plans(), 2, 'both tabs\' plans are stored');
+  await b.close();
+  await go(a, origin, '/facilitate');
+  assert.equal(await a.locator('.plan-list > li').count(), 2);
   assert.deepEqual(errors, []);
   await context.close();
 });
