@@ -115,6 +115,8 @@ test('a whole scenario arrives in a link: a heavy one shows its note, not its st
   assert.match(text, /Moments: \d/);
   await page.getByRole('button', { name: 'Save it as my own' }).click();
   await main.getByText('Saved.').waitFor();
+  // In a fresh profile the first write waits for the store's module.
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('taiwa.data') || '{}').own?.scenarios);
   const doc = await stored(page);
   const [id] = Object.keys(doc.own.scenarios);
   assert.match(id, /^mine-/);
