@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './serve.mjs';
 import { DIST } from './harness.mjs';
-import { ENGINES, COLLECTOR, launch } from './engines/driver.mjs';
+import { ENGINES, COLLECTOR, EngineLost, launch } from './engines/driver.mjs';
 
 
 const note = (id, text, t) => ({ id, created: t, updated: t, body: { kind: 'note', text } });
@@ -314,15 +314,24 @@ for (const engine of ENGINES) {
     });
 
     for (const flow of FLOWS) {
-      test(`${engine}: ${flow.name}`, { timeout: 120_000 }, async (t) => {
+      test(`${engine}: ${flow.name}`, { timeout: 180_000 }, async (t) => {
         const b = await browser();
-        const page = await b.newPage(site.origin);
-        const notes = [];
-        try {
-          await flow.run(page, { engine, dir, notes, site });
-        } finally {
-          for (const n of notes) t.diagnostic(`${engine} ${b.version}: ${n}`);
-          await page.close();
+        // A browser that crashes or stops answering (seen with WebKitGTK on a
+        // loaded machine) gets one more try in a new session, and the test
+        // says so; a failed check is never tried again.
+        for (let attempt = 1; ; attempt++) {
+          const page = await b.newPage(site.origin);
+          const notes = [];
+          try {
+            await flow.run(page, { engine, dir, notes, site });
+            break;
+          } catch (e) {
+            if (!(e instanceof EngineLost) || attempt > 1) throw e;
+            t.diagnostic(`${engine} ${b.version}: the browser was lost (${e.message.slice(0, 300)}); run again in a new session`);
+          } finally {
+            for (const n of notes) t.diagnostic(`${engine} ${b.version}: ${n}`);
+            await page.close().catch((e) => { if (!(e instanceof EngineLost)) throw e; });
+          }
         }
       });
     }

@@ -35,6 +35,13 @@ export const PATHS = {
 /** How long to wait for anything to appear, in ms (generous: CI is slow). */
 const WAIT = 15_000;
 
+/**
+ * The browser itself stopped answering (its session is gone, or a command got
+ * no answer at all): not something the page did wrong. engines.test.mjs runs
+ * such a flow once more in a new session, and says so; a second loss fails.
+ */
+export class EngineLost extends Error {}
+
 /** The error collector the test server injects into every page (runs before the app). */
 export const COLLECTOR = `(() => {
   const errors = (window.__e2eErrors = []);
@@ -145,6 +152,7 @@ class Page {
         value = await this.evaluate(fn, ...args);
         failed = undefined;
       } catch (e) {
+        if (e instanceof EngineLost) throw e;
         // A navigation in flight can drop the evaluation: try again.
         failed = e;
       }
@@ -564,17 +572,25 @@ async function webkit() {
   const wd = {
     home,
     async cmd(method, path, body) {
-      const r = await fetch(base + path, {
-        method,
-        // A browser that stops answering must not hang the test run.
-        signal: AbortSignal.timeout(60_000),
-        headers: { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      let r;
+      try {
+        r = await fetch(base + path, {
+          method,
+          // A browser that stops answering must not hang the test run.
+          signal: AbortSignal.timeout(60_000),
+          headers: { 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      } catch (e) {
+        throw new EngineLost(`webkit: ${method} ${path}: no answer (${e.name}: ${e.message}); WebKitWebDriver said: ${driver.log.slice(-500)}`);
+      }
       const json = await r.json().catch(() => ({}));
       if (!r.ok) {
         const v = json.value || {};
-        throw new Error(`webkit: ${method} ${path}: ${v.error || r.status}: ${v.message || ''}`);
+        const text = `webkit: ${method} ${path}: ${v.error || r.status}: ${v.message || ''}`;
+        // The MiniBrowser of this session has gone (it crashed or was closed).
+        if (v.error === 'invalid session id') throw new EngineLost(`${text}; WebKitWebDriver said: ${driver.log.slice(-500)}`);
+        throw new Error(text);
       }
       return json.value;
     },
